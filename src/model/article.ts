@@ -1,0 +1,46 @@
+/** What the extractor returns for one HTML page. Instants are ISO 8601 in UTC. */
+export interface ExtractedArticle {
+  title: string | null;
+  published_at: string | null;
+  /** Offset in minutes east of UTC that the page printed, when it printed one. */
+  published_offset: number | null;
+  updated_at: string | null;
+  authors: string[];
+  lead: string | null;
+  /** Sanitized HTML of the main text. */
+  body: string;
+  /** Plain text paragraphs of the main text, in order. */
+  paragraphs: string[];
+  canonical_url: string | null;
+  image: string | null;
+  lang: string | null;
+  dir: 'rtl' | 'ltr' | null;
+  /** The outlet's name as the page states it (og:site_name, JSON-LD publisher…). */
+  source: string | null;
+}
+
+/** An article as stored. */
+export interface Article {
+  id: number;
+  /** Identifier given by an import; comes back unchanged from export. */
+  external_id: string | null;
+  url: string;
+  source_id: number | null;
+  source_name: string | null;
+  title: string;
+  lead: string | null;
+  body: string;
+  text: string;
+  published_at: string | null;
+  published_offset: number | null;
+  updated_at: string | null;
+  fetched_at: string;
+  authors: string[];
+  image: string | null;
+  lang: string | null;
+  story_id: number | null;
+  duplicate_of: number | null;
+}
+
+/** What the pipeline hands the store to insert. */
+export type NewArticle = Omit<Article, 'id' | 'story_id' | 'duplicate_of' | 'source_name'>;

@@ -1,0 +1,3 @@
+export type { FeedItem, FeedFormat, ParsedFeed } from './feed.ts';
+export type { ExtractedArticle, Article, NewArticle } from './article.ts';
+export type { Source, NewSource, SourceKind } from './source.ts';
