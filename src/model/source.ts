@@ -1,4 +1,5 @@
-export type SourceKind = 'feed' | 'sitemap';
+/** 'import' sources hold articles brought in by `marsad import` and are never polled. */
+export type SourceKind = 'feed' | 'sitemap' | 'import';
 
 /** An outlet that Marsad polls. */
 export interface Source {

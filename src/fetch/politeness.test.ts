@@ -1,0 +1,75 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { PolitenessQueue } from './politeness.ts';
+import { noRobots, startServer, testFetcher, type Handler } from './test-server.ts';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A slow outlet that records how many requests it was serving at once. */
+function countingOutlet(stats: { now: number; max: number }): Handler {
+  return noRobots((_req, res) => {
+    stats.now++;
+    stats.max = Math.max(stats.max, stats.now);
+    setTimeout(() => {
+      stats.now--;
+      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end('خبر');
+    }, 150);
+  });
+}
+
+test('one outlet is fetched one request at a time while two outlets are fetched in parallel', async (t) => {
+  const aStats = { now: 0, max: 0 };
+  const bStats = { now: 0, max: 0 };
+  const ahram = await startServer(countingOutlet(aStats));
+  const nahar = await startServer(countingOutlet(bStats));
+  const fetcher = testFetcher({ minHostDelayMs: 0 });
+  t.after(() => Promise.all([fetcher.close(), ahram.close(), nahar.close()]));
+
+  const started = Date.now();
+  await Promise.all(
+    [1, 2, 3].flatMap((i) => [
+      fetcher.fetch({ url: `${ahram.origin}/news/${i}` }),
+      fetcher.fetch({ url: `${nahar.origin}/news/${i}` }),
+    ]),
+  );
+  const elapsed = Date.now() - started;
+  assert.equal(aStats.max, 1);
+  assert.equal(bStats.max, 1);
+  // Serial per host: at least 3 × 150 ms. Parallel across hosts: well under 6 × 150 ms.
+  assert.ok(elapsed >= 450 && elapsed < 800, `took ${elapsed} ms`);
+});
+
+test('the pause between two requests to one host runs from the end of the first', async () => {
+  const queue = new PolitenessQueue({ minHostDelayMs: 100, globalConcurrency: 8 });
+  const marks: Array<[string, number]> = [];
+  const task = (name: string) => async () => {
+    marks.push([`${name} start`, Date.now()]);
+    await sleep(50);
+    marks.push([`${name} end`, Date.now()]);
+  };
+  await Promise.all([queue.run('alarabiya.example', task('a')), queue.run('alarabiya.example', task('b'))]);
+  const at = Object.fromEntries(marks);
+  assert.ok(at['b start']! - at['a end']! >= 99, `gap ${at['b start']! - at['a end']!} ms`);
+});
+
+test('the global limit holds across hosts', async () => {
+  const queue = new PolitenessQueue({ minHostDelayMs: 0, globalConcurrency: 2 });
+  let now = 0;
+  let max = 0;
+  const task = async () => {
+    max = Math.max(max, ++now);
+    await sleep(20);
+    now--;
+  };
+  await Promise.all(['a', 'b', 'c', 'd', 'e'].map((host) => queue.run(`${host}.example`, task)));
+  assert.equal(max, 2);
+});
+
+test('a postponed host waits, and a failing task does not block its host', async () => {
+  const queue = new PolitenessQueue({ minHostDelayMs: 0, globalConcurrency: 8 });
+  await assert.rejects(queue.run('aps.example', async () => Promise.reject(new Error('reset'))), /reset/);
+  queue.postpone('aps.example', Date.now() + 150);
+  const started = Date.now();
+  await queue.run('aps.example', async () => undefined);
+  assert.ok(Date.now() - started >= 145);
+});

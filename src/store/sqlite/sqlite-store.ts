@@ -1,0 +1,224 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Article, NewArticle, NewSource, Source } from '../../model/index.ts';
+import { canonicalizeUrl } from '../../sanitize/url.ts';
+import { StoreError } from '../errors.ts';
+import type { ArticlePage, InsertResult, LinkRecord, PollRecord, Store } from '../store.ts';
+import { MIGRATIONS } from './migrations.ts';
+import { type ArticleRow, type SourceRow, toArticle, toSource } from './rows.ts';
+
+/** New sources are polled at once; this is their first interval (seconds) until we learn their pace. */
+const DEFAULT_POLL_INTERVAL = 900;
+
+const ARTICLE_COLUMNS = `a.id, a.external_id, a.url, a.source_id, s.name AS source_name, a.title, a.lead, a.body,
+  a.text, a.published_at, a.published_offset, a.updated_at, a.fetched_at, a.authors, a.image, a.lang,
+  a.story_id, a.duplicate_of`;
+
+/** SQLite through better-sqlite3: one file, WAL, the default backend. */
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite' as const;
+  private readonly db: Database.Database;
+
+  private constructor(db: Database.Database) {
+    this.db = db;
+  }
+
+  /** Open (creating when needed) and migrate the database at `path`; ':memory:' for tests. */
+  static open(path: string): SqliteStore {
+    let db: Database.Database;
+    try {
+      if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+      db = new Database(path);
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      db.pragma('foreign_keys = ON');
+      db.pragma('busy_timeout = 5000');
+    } catch (cause) {
+      throw new StoreError('open-failed', `cannot open the database at ${path}: ${(cause as Error).message}`, { cause });
+    }
+    const store = new SqliteStore(db);
+    store.migrate();
+    return store;
+  }
+
+  private migrate(): void {
+    const current = this.db.pragma('user_version', { simple: true }) as number;
+    for (let version = current; version < MIGRATIONS.length; version++) {
+      try {
+        this.db.transaction(() => {
+          this.db.exec(MIGRATIONS[version]!);
+          this.db.pragma(`user_version = ${version + 1}`);
+        })();
+      } catch (cause) {
+        throw new StoreError('migration-failed', `migrating the database to version ${version + 1} failed: ${(cause as Error).message}`, { cause });
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  async schemaVersion(): Promise<number> {
+    return this.db.pragma('user_version', { simple: true }) as number;
+  }
+
+  async addSource(source: NewSource): Promise<{ source: Source; created: boolean }> {
+    const existing = this.db.prepare('SELECT * FROM sources WHERE url = ?').get(source.url) as SourceRow | undefined;
+    if (existing) return { source: toSource(existing), created: false };
+    const now = new Date().toISOString();
+    const info = this.db
+      .prepare(
+        `INSERT INTO sources (name, url, home_url, kind, country, lang, poll_interval, next_poll_at, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(source.name, source.url, source.home_url ?? null, source.kind ?? 'feed', source.country ?? null,
+        source.lang ?? null, DEFAULT_POLL_INTERVAL, now, now);
+    return { source: (await this.getSource(Number(info.lastInsertRowid)))!, created: true };
+  }
+
+  async getSource(id: number): Promise<Source | null> {
+    const row = this.db.prepare('SELECT * FROM sources WHERE id = ?').get(id) as SourceRow | undefined;
+    return row ? toSource(row) : null;
+  }
+
+  async findSourceByName(name: string): Promise<Source | null> {
+    const row = this.db.prepare('SELECT * FROM sources WHERE name = ? ORDER BY id LIMIT 1').get(name) as SourceRow | undefined;
+    return row ? toSource(row) : null;
+  }
+
+  async listSources(): Promise<Source[]> {
+    return (this.db.prepare('SELECT * FROM sources ORDER BY id').all() as SourceRow[]).map(toSource);
+  }
+
+  async removeSource(id: number): Promise<boolean> {
+    return this.db.prepare('DELETE FROM sources WHERE id = ?').run(id).changes > 0;
+  }
+
+  async setSourcePaused(id: number, paused: boolean): Promise<boolean> {
+    return this.db.prepare('UPDATE sources SET paused = ? WHERE id = ?').run(paused ? 1 : 0, id).changes > 0;
+  }
+
+  async dueSources(now: Date, limit: number): Promise<Source[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM sources WHERE paused = 0 AND kind <> 'import' AND next_poll_at <= ?
+         ORDER BY next_poll_at, id LIMIT ?`,
+      )
+      .all(now.toISOString(), limit) as SourceRow[];
+    return rows.map(toSource);
+  }
+
+  async recordPoll(sourceId: number, poll: PollRecord): Promise<void> {
+    // A failed poll keeps the validators of the last good one, so the next try is still conditional.
+    this.db
+      .prepare(
+        `UPDATE sources SET last_polled_at = @polled_at, last_status = @status, last_error = @error,
+           consecutive_failures = CASE WHEN @ok THEN 0 ELSE consecutive_failures + 1 END,
+           etag = CASE WHEN @ok AND @etag IS NOT NULL THEN @etag ELSE etag END,
+           last_modified = CASE WHEN @ok AND @last_modified IS NOT NULL THEN @last_modified ELSE last_modified END,
+           poll_interval = @poll_interval, next_poll_at = @next_poll_at
+         WHERE id = @id`,
+      )
+      .run({
+        id: sourceId, ok: poll.ok ? 1 : 0, status: poll.status, error: poll.error ?? null, etag: poll.etag ?? null,
+        last_modified: poll.last_modified ?? null, poll_interval: poll.poll_interval, next_poll_at: poll.next_poll_at,
+        polled_at: poll.polled_at,
+      });
+  }
+
+  async insertArticle(article: NewArticle): Promise<InsertResult> {
+    return this.insertOne(article);
+  }
+
+  async insertArticles(articles: NewArticle[]): Promise<InsertResult[]> {
+    return this.db.transaction((batch: NewArticle[]) => batch.map((a) => this.insertOne(a)))(articles);
+  }
+
+  private insertOne(article: NewArticle): InsertResult {
+    const url = canonicalizeUrl(article.url) ?? article.url;
+    const info = this.db
+      .prepare(
+        `INSERT INTO articles (external_id, url, source_id, title, lead, body, text, published_at, published_offset,
+           updated_at, fetched_at, authors, image, lang)
+         VALUES (@external_id, @url, @source_id, @title, @lead, @body, @text, @published_at, @published_offset,
+           @updated_at, @fetched_at, @authors, @image, @lang)
+         ON CONFLICT (url) DO NOTHING`,
+      )
+      .run({ ...article, url, authors: JSON.stringify(article.authors) });
+    if (info.changes > 0) return { id: Number(info.lastInsertRowid), inserted: true };
+    const row = this.db.prepare('SELECT id FROM articles WHERE url = ?').get(url) as { id: number };
+    return { id: row.id, inserted: false };
+  }
+
+  async getArticle(id: number): Promise<Article | null> {
+    const row = this.db
+      .prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE a.id = ?`)
+      .get(id) as ArticleRow | undefined;
+    return row ? toArticle(row) : null;
+  }
+
+  async getArticleByUrl(url: string): Promise<Article | null> {
+    const key = canonicalizeUrl(url) ?? url;
+    const row = this.db
+      .prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE a.url = ?`)
+      .get(key) as ArticleRow | undefined;
+    return row ? toArticle(row) : null;
+  }
+
+  async latestArticles(page: ArticlePage): Promise<Article[]> {
+    // Articles without a date sort as if published when fetched, so they are not lost at the end.
+    const when = `COALESCE(a.published_at, a.fetched_at)`;
+    const where: string[] = [];
+    const params: Record<string, unknown> = { limit: page.limit };
+    if (page.source_id !== undefined) {
+      where.push('a.source_id = @source_id');
+      params.source_id = page.source_id;
+    }
+    if (page.before) {
+      where.push(`(${when} < @before_at OR (${when} = @before_at AND a.id < @before_id))`);
+      params.before_at = page.before.published_at;
+      params.before_id = page.before.id;
+    }
+    const sql = `SELECT ${ARTICLE_COLUMNS} FROM articles a LEFT JOIN sources s ON s.id = a.source_id
+      ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY ${when} DESC, a.id DESC LIMIT @limit`;
+    return (this.db.prepare(sql).all(params) as ArticleRow[]).map(toArticle);
+  }
+
+  async countArticles(sourceId?: number): Promise<number> {
+    const row = sourceId === undefined
+      ? this.db.prepare('SELECT COUNT(*) AS n FROM articles').get()
+      : this.db.prepare('SELECT COUNT(*) AS n FROM articles WHERE source_id = ?').get(sourceId);
+    return (row as { n: number }).n;
+  }
+
+  async *iterateArticles(batchSize = 500): AsyncIterable<Article> {
+    let after = 0;
+    const stmt = this.db.prepare(
+      `SELECT ${ARTICLE_COLUMNS} FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE a.id > ? ORDER BY a.id LIMIT ?`,
+    );
+    for (;;) {
+      const rows = stmt.all(after, batchSize) as ArticleRow[];
+      if (rows.length === 0) return;
+      for (const row of rows) yield toArticle(row);
+      after = rows[rows.length - 1]!.id;
+    }
+  }
+
+  async getLink(url: string): Promise<LinkRecord | null> {
+    const row = this.db.prepare('SELECT * FROM links WHERE url = ?').get(url) as LinkRecord | undefined;
+    return row ?? null;
+  }
+
+  async recordLink(link: Omit<LinkRecord, 'tries'>): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO links (url, source_id, article_id, status, tries, last_at)
+         VALUES (@url, @source_id, @article_id, @status, 1, @last_at)
+         ON CONFLICT (url) DO UPDATE SET article_id = COALESCE(excluded.article_id, links.article_id),
+           status = excluded.status, tries = links.tries + 1, last_at = excluded.last_at`,
+      )
+      .run(link);
+  }
+}

@@ -1,0 +1,70 @@
+import type { Article, NewArticle, NewSource, Source } from '../model/index.ts';
+
+/** The outcome of one poll of a source, as the pipeline reports it to the store. */
+export interface PollRecord {
+  ok: boolean;
+  /** 'ok', 'not-modified', or an error code ('timeout', 'http-status', …). */
+  status: string;
+  error?: string | null;
+  etag?: string | null;
+  last_modified?: string | null;
+  poll_interval: number;
+  next_poll_at: string;
+  polled_at: string;
+}
+
+/** A link seen in a feed, so that a failing or already stored page is not fetched on every poll. */
+export interface LinkRecord {
+  url: string;
+  source_id: number | null;
+  article_id: number | null;
+  status: string;
+  tries: number;
+  last_at: string;
+}
+
+export interface InsertResult {
+  id: number;
+  inserted: boolean;
+}
+
+export interface ArticlePage {
+  limit: number;
+  /** Return articles published before this article (by published_at, then id), for pagination. */
+  before?: { published_at: string; id: number } | null;
+  source_id?: number;
+}
+
+/**
+ * Everything Marsad keeps. Both backends (SQLite, PostgreSQL) implement it and pass the same
+ * conformance suite (`conformance.ts`). Methods are async so a networked backend fits the same shape.
+ */
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  close(): Promise<void>;
+  schemaVersion(): Promise<number>;
+
+  addSource(source: NewSource): Promise<{ source: Source; created: boolean }>;
+  getSource(id: number): Promise<Source | null>;
+  findSourceByName(name: string): Promise<Source | null>;
+  listSources(): Promise<Source[]>;
+  removeSource(id: number): Promise<boolean>;
+  setSourcePaused(id: number, paused: boolean): Promise<boolean>;
+  /** Sources whose next poll is due at `now`, oldest first; paused and import-only sources never are. */
+  dueSources(now: Date, limit: number): Promise<Source[]>;
+  recordPoll(sourceId: number, poll: PollRecord): Promise<void>;
+
+  /** Insert or, when the canonical URL is already stored, return the stored id untouched. */
+  insertArticle(article: NewArticle): Promise<InsertResult>;
+  /** The same for many articles in one transaction; one result per input, in order. */
+  insertArticles(articles: NewArticle[]): Promise<InsertResult[]>;
+  getArticle(id: number): Promise<Article | null>;
+  getArticleByUrl(url: string): Promise<Article | null>;
+  latestArticles(page: ArticlePage): Promise<Article[]>;
+  countArticles(sourceId?: number): Promise<number>;
+  /** Every article, oldest id first, in batches. */
+  iterateArticles(batchSize?: number): AsyncIterable<Article>;
+
+  getLink(url: string): Promise<LinkRecord | null>;
+  recordLink(link: Omit<LinkRecord, 'tries'>): Promise<void>;
+}
