@@ -1,0 +1,23 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { evalExtract } from './extract.ts';
+import { evalFeeds } from './feeds.ts';
+
+/**
+ * `npm run eval`: every quality figure, next to its pinned floor. The tests in eval/*.test.ts fail
+ * when a figure drops below its floor; lowering a floor is a deliberate, explained commit.
+ */
+const floorsDir = new URL('./floors/', import.meta.url);
+const floors: Record<string, unknown> = {};
+for (const f of readdirSync(floorsDir)) if (f.endsWith('.json')) floors[f.replace(/\.json$/, '')] = JSON.parse(readFileSync(new URL(f, floorsDir), 'utf8'));
+
+const feeds = await evalFeeds();
+const extract = await evalExtract();
+const summary = {
+  feeds: feeds && { pass_rate: feeds.pass_rate, passed: feeds.passed, total: feeds.total, by_field: feeds.by_field },
+  extract: extract && {
+    arabic: { f1: extract.arabic.f1, title_exact: extract.arabic.title_exact, date_accuracy: extract.arabic.date_accuracy, pages: extract.arabic.pages },
+    readability: { f1: extract.readability.f1, title_exact: extract.readability.title_exact, pages: extract.readability.pages },
+  },
+  floors,
+};
+console.log(JSON.stringify(summary, null, 2));

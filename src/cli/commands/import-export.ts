@@ -1,0 +1,55 @@
+import { existsSync } from 'node:fs';
+import { importJsonl } from '../../pipeline/import.ts';
+import { type CommandContext, openStore, parseCommandArgs } from '../context.ts';
+import { UsageError } from '../errors.ts';
+
+export const IMPORT_HELP = `marsad import FILE.jsonl[.gz] [--db PATH]
+  One article per line: {id, url, source, title, body, date|published_at}. Bad lines are reported on
+  stderr and skipped; articles already stored (same canonical URL) are kept as they are.`;
+
+export const EXPORT_HELP = `marsad export [--db PATH]
+  One article per line: {id, url, source, title, published_at, story_id, duplicate_of, tags, related}.`;
+
+export async function importCommand(argv: string[], ctx: CommandContext): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, {});
+  if (values.help) return ctx.out(IMPORT_HELP), 0;
+  const [file] = positionals;
+  if (!file) throw new UsageError('marsad import needs a JSONL file (.jsonl or .jsonl.gz)');
+  if (!existsSync(file)) throw new UsageError(`no such file: ${file}`);
+  const store = openStore(values, ctx.settings);
+  try {
+    const report = await importJsonl(file, store, (e) => process.stderr.write(`${file}:${e.line}: ${e.error}\n`));
+    ctx.out(JSON.stringify(report));
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+export async function exportCommand(argv: string[], ctx: CommandContext): Promise<number> {
+  const { values } = parseCommandArgs(argv, {}, false);
+  if (values.help) return ctx.out(EXPORT_HELP), 0;
+  const store = openStore(values, ctx.settings);
+  try {
+    // Ids come back as the import gave them; crawled articles use our own numeric id.
+    const externalIds = new Map<number, string>();
+    for await (const a of store.iterateArticles()) {
+      const id = a.external_id ?? String(a.id);
+      externalIds.set(a.id, id);
+      ctx.out(JSON.stringify({
+        id,
+        url: a.url,
+        source: a.source_name,
+        title: a.title,
+        published_at: a.published_at,
+        story_id: a.story_id,
+        duplicate_of: a.duplicate_of === null ? null : externalIds.get(a.duplicate_of) ?? String(a.duplicate_of),
+        tags: [],
+        related: [],
+      }));
+    }
+    return 0;
+  } finally {
+    await store.close();
+  }
+}

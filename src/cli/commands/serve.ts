@@ -1,0 +1,81 @@
+import { existsSync } from 'node:fs';
+import { Fetcher } from '../../fetch/index.ts';
+import { createApp } from '../../web/app.tsx';
+import { serveApp } from '../../web/serve.ts';
+import { runScheduler } from '../../worker/scheduler.ts';
+import { type CommandContext, openStore, parseCommandArgs } from '../context.ts';
+import { UsageError } from '../errors.ts';
+import { importOpmlFile } from './sources.ts';
+
+export const START_HELP = `marsad start [--port 8080] [--host 127.0.0.1] [--db PATH] [--sources FILE.opml]
+  Scheduler, crawler and web site in one process. With no sources yet, the default list
+  (sources/arabic-outlets.opml) is imported first.`;
+export const WEB_HELP = `marsad web [--port 8080] [--host 127.0.0.1] [--db PATH]   the web site only`;
+export const WORKER_HELP = `marsad worker [--db PATH] [--allow-private]   the scheduler and crawler only`;
+
+const SERVE_OPTIONS = { port: { type: 'string' }, host: { type: 'string' } } as const;
+
+export function parsePort(raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const port = Number(raw);
+  if (!/^\d+$/.test(raw) || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${raw}"`);
+  return port;
+}
+
+/** Run until SIGINT/SIGTERM, then stop taking work, finish what is in flight, and close. */
+export function untilSignal(): { signal: AbortSignal; done: Promise<void> } {
+  const controller = new AbortController();
+  const done = new Promise<void>((resolve) => {
+    const stop = () => {
+      controller.abort();
+      resolve();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  return { signal: controller.signal, done };
+}
+
+export async function startCommand(argv: string[], ctx: CommandContext): Promise<number> {
+  const { values } = parseCommandArgs(argv, { ...SERVE_OPTIONS, sources: { type: 'string' }, 'allow-private': { type: 'boolean' } }, false);
+  if (values.help) return ctx.out(START_HELP), 0;
+  const port = parsePort(values.port, ctx.settings.port);
+  const store = openStore(values, ctx.settings);
+  const fetcher = new Fetcher({ allowPrivateAddresses: values['allow-private'] || ctx.settings.allowPrivateAddresses });
+  if ((await store.listSources()).length === 0) {
+    const file = values.sources ?? ctx.settings.defaultSources;
+    if (existsSync(file)) ctx.log('info', 'sources_imported', { file, ...(await importOpmlFile(file, store)) });
+  }
+  const server = await serveApp(createApp({ store, log: ctx.log, timeZone: ctx.settings.timeZone, siteUrl: ctx.settings.siteUrl ?? undefined }), { port, host: values.host ?? ctx.settings.host });
+  ctx.out(`Marsad is serving ${server.url} and polling ${(await store.listSources()).length} sources. Ctrl-C stops it.`);
+  const { signal } = untilSignal();
+  await runScheduler({ store, fetcher, log: ctx.log }, { tickSeconds: ctx.settings.tickSeconds, signal });
+  await server.close();
+  await fetcher.close();
+  await store.close();
+  return 0;
+}
+
+export async function webCommand(argv: string[], ctx: CommandContext): Promise<number> {
+  const { values } = parseCommandArgs(argv, SERVE_OPTIONS, false);
+  if (values.help) return ctx.out(WEB_HELP), 0;
+  const store = openStore(values, ctx.settings);
+  const server = await serveApp(createApp({ store, log: ctx.log, timeZone: ctx.settings.timeZone, siteUrl: ctx.settings.siteUrl ?? undefined }), { port: parsePort(values.port, ctx.settings.port), host: values.host ?? ctx.settings.host });
+  ctx.out(`Marsad is serving ${server.url}. Ctrl-C stops it.`);
+  await untilSignal().done;
+  await server.close();
+  await store.close();
+  return 0;
+}
+
+export async function workerCommand(argv: string[], ctx: CommandContext): Promise<number> {
+  const { values } = parseCommandArgs(argv, { 'allow-private': { type: 'boolean' } }, false);
+  if (values.help) return ctx.out(WORKER_HELP), 0;
+  const store = openStore(values, ctx.settings);
+  const fetcher = new Fetcher({ allowPrivateAddresses: values['allow-private'] || ctx.settings.allowPrivateAddresses });
+  const { signal } = untilSignal();
+  await runScheduler({ store, fetcher, log: ctx.log }, { tickSeconds: ctx.settings.tickSeconds, signal });
+  await fetcher.close();
+  await store.close();
+  return 0;
+}

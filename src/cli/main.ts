@@ -1,0 +1,67 @@
+import { pathToFileURL } from 'node:url';
+import { crawlCommand } from './commands/crawl.ts';
+import { demoCommand } from './commands/demo.ts';
+import { exportCommand, importCommand } from './commands/import-export.ts';
+import { extractCommand, feedCommand } from './commands/extract-feed.ts';
+import { startCommand, webCommand, workerCommand } from './commands/serve.ts';
+import { sourcesCommand } from './commands/sources.ts';
+import { benchCommand } from './commands/bench.ts';
+import { type CommandContext, defaultContext } from './context.ts';
+import { CommandError, UsageError } from './errors.ts';
+
+type Command = (argv: string[], ctx: CommandContext) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  start: startCommand,
+  demo: demoCommand,
+  web: webCommand,
+  worker: workerCommand,
+  crawl: crawlCommand,
+  sources: sourcesCommand,
+  import: importCommand,
+  export: exportCommand,
+  extract: extractCommand,
+  feed: feedCommand,
+  bench: benchCommand,
+};
+
+const USAGE = `marsad — Arabic news monitor and aggregator
+
+  marsad start                 scheduler + crawler + web site (sources/arabic-outlets.opml by default)
+  marsad demo [--port 8080]    crawl the bundled demo newsroom and serve the site
+  marsad web | marsad worker   the two halves of start
+  marsad crawl --once          poll every due source once, then exit
+  marsad sources add URL | list | remove ID | pause ID | resume ID | import-opml FILE | export-opml
+  marsad import FILE.jsonl[.gz]
+  marsad export
+  marsad extract --file F.html [--url U] | --url U
+  marsad feed FILE…
+  marsad bench [--small]
+
+Every command takes --db PATH (SQLite file, default data/marsad.db). "marsad COMMAND --help" for more.`;
+
+/** Run one command line; returns the exit code (0 ok, 1 failure, 2 bad usage). */
+export async function runCli(argv: string[], ctx: CommandContext = defaultContext()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    ctx.out(USAGE);
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  try {
+    if (!command) throw new UsageError(`unknown command "${name}": run marsad --help to see the commands`);
+    return await command(rest, ctx);
+  } catch (err) {
+    const usage = err instanceof UsageError;
+    const known = usage || err instanceof CommandError || (err instanceof Error && 'code' in err);
+    process.stderr.write(`marsad ${name}: ${err instanceof Error ? err.message : String(err)}\n`);
+    if (!known && process.env.MARSAD_DEBUG) process.stderr.write(`${(err as Error).stack}\n`);
+    return usage ? 2 : 1;
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href || process.argv[1]?.endsWith('bin/marsad.js')) {
+  runCli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,37 @@
+/**
+ * Every setting in one table: its default, and the environment variable that overrides it. Read once
+ * at start (`loadSettings`) and passed in; nothing else reads process.env.
+ */
+export interface Settings {
+  dbPath: string;
+  databaseUrl: string | null;
+  port: number;
+  host: string;
+  timeZone: string;
+  siteUrl: string | null;
+  allowPrivateAddresses: boolean;
+  /** Seconds between scheduler rounds in `start`/`worker` (each round polls whatever is due). */
+  tickSeconds: number;
+  defaultSources: string;
+}
+
+const TABLE: { [K in keyof Settings]: { env: string; default: Settings[K]; parse?: (v: string) => Settings[K] } } = {
+  dbPath: { env: 'MARSAD_DB', default: 'data/marsad.db' },
+  databaseUrl: { env: 'MARSAD_DATABASE_URL', default: null },
+  port: { env: 'MARSAD_PORT', default: 8080, parse: Number },
+  host: { env: 'MARSAD_HOST', default: '127.0.0.1' },
+  timeZone: { env: 'MARSAD_TIME_ZONE', default: 'Asia/Riyadh' },
+  siteUrl: { env: 'MARSAD_SITE_URL', default: null },
+  allowPrivateAddresses: { env: 'MARSAD_ALLOW_PRIVATE', default: false, parse: (v) => v === '1' || v === 'true' },
+  tickSeconds: { env: 'MARSAD_TICK_SECONDS', default: 30, parse: Number },
+  defaultSources: { env: 'MARSAD_SOURCES', default: 'sources/arabic-outlets.opml' },
+};
+
+export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+  const out: Record<string, unknown> = {};
+  for (const [key, spec] of Object.entries(TABLE)) {
+    const raw = env[spec.env];
+    out[key] = raw === undefined || raw === '' ? spec.default : spec.parse ? (spec.parse as (v: string) => unknown)(raw) : raw;
+  }
+  return out as unknown as Settings;
+}

@@ -1,0 +1,22 @@
+import type { PollDeps, PollResult } from './poll-source.ts';
+import { pollSource } from './poll-source.ts';
+
+/** Sources polled at once; the fetcher still serializes each host and caps requests in flight. */
+const SOURCE_CONCURRENCY = 8;
+/** Due sources taken per round: a huge backlog is worked through round after round. */
+const DUE_BATCH = 500;
+
+/** Poll every source that is due now, a few at a time. One source's failure never stops the others. */
+export async function crawlDue(deps: PollDeps, opts: { concurrency?: number; now?: Date } = {}): Promise<PollResult[]> {
+  const due = await deps.store.dueSources(opts.now ?? new Date(), DUE_BATCH);
+  const results: PollResult[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < due.length) {
+      const source = due[next++]!;
+      results.push(await pollSource(source, deps));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(opts.concurrency ?? SOURCE_CONCURRENCY, due.length) }, worker));
+  return results;
+}

@@ -1,0 +1,104 @@
+import { Hono } from 'hono';
+import type { Store } from '../store/store.ts';
+import { BadRequest, parseCursor, parseId } from './cursor.ts';
+import { ArticleList, Pager } from './views/article-list.tsx';
+import { ArticlePage } from './views/article-page.tsx';
+import { Layout } from './views/layout.tsx';
+import { SourcePage, SourcesPage } from './views/source-page.tsx';
+import { staticRoutes } from './routes/static.ts';
+import type { Logger } from '../log/index.ts';
+
+export interface WebOptions {
+  store: Store;
+  log: Logger;
+  /** The zone dates are shown in; readers of a pan-Arab site are mostly at +3. */
+  timeZone?: string;
+  /** Public base URL for canonical links. */
+  siteUrl?: string;
+  now?: () => Date;
+}
+
+/** Articles per page on lists. */
+const PAGE_SIZE = 30;
+
+/** The reader's site: server-rendered Arabic pages, no client script needed. */
+export function createApp(opts: WebOptions): Hono {
+  const { store, log } = opts;
+  const timeZone = opts.timeZone ?? 'Asia/Riyadh';
+  const now = opts.now ?? (() => new Date());
+  const app = new Hono();
+
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
+    c.header('Content-Security-Policy', "default-src 'self'; img-src 'self' https: http: data:; style-src 'self'; script-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+    log('debug', 'http_request', { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) });
+  });
+
+  app.route('/', staticRoutes());
+
+  app.get('/healthz', async (c) => {
+    const [articles, sources, schema] = await Promise.all([store.countArticles(), store.listSources(), store.schemaVersion()]);
+    return c.json({ ok: true, backend: store.kind, schema_version: schema, articles, sources: sources.length });
+  });
+
+  app.get('/', async (c) => {
+    const before = parseCursor(c.req.query('before'));
+    const articles = await store.latestArticles({ limit: PAGE_SIZE, before });
+    return c.html(
+      <Layout title="مرصد" description="آخر الأخبار من المواقع الإخبارية العربية في مكان واحد">
+        <h1>آخر الأخبار</h1>
+        <ArticleList articles={articles} now={now()} timeZone={timeZone} />
+        <Pager articles={articles} limit={PAGE_SIZE} basePath="/" />
+      </Layout>,
+    );
+  });
+
+  app.get('/article/:id', async (c) => {
+    const id = parseId(c.req.param('id'));
+    const article = id === null ? null : await store.getArticle(id);
+    if (!article) return c.notFound();
+    const siteUrl = opts.siteUrl ?? new URL(c.req.url).origin;
+    return c.html(<ArticlePage article={article} tags={[]} coverage={[]} related={[]} now={now()} timeZone={timeZone} siteUrl={siteUrl} />);
+  });
+
+  app.get('/sources', async (c) => {
+    const sources = await store.listSources();
+    const withCounts = await Promise.all(sources.map(async (s) => ({ ...s, articles: await store.countArticles(s.id) })));
+    return c.html(<SourcesPage sources={withCounts} />);
+  });
+
+  app.get('/source/:id', async (c) => {
+    const id = parseId(c.req.param('id'));
+    const source = id === null ? null : await store.getSource(id);
+    if (!source) return c.notFound();
+    const before = parseCursor(c.req.query('before'));
+    const [articles, total] = await Promise.all([
+      store.latestArticles({ limit: PAGE_SIZE, before, source_id: source.id }),
+      store.countArticles(source.id),
+    ]);
+    return c.html(<SourcePage source={source} articles={articles} total={total} limit={PAGE_SIZE} now={now()} timeZone={timeZone} />);
+  });
+
+  app.notFound((c) =>
+    c.html(
+      <Layout title="الصفحة غير موجودة">
+        <h1>الصفحة غير موجودة</h1>
+        <p>لم نجد ما تبحث عنه. <a href="/">عد إلى آخر الأخبار</a>.</p>
+      </Layout>,
+      404,
+    ),
+  );
+
+  app.onError((err, c) => {
+    if (err instanceof BadRequest) {
+      return c.html(<Layout title="طلب غير صالح"><h1>طلب غير صالح</h1><p>{err.message}</p></Layout>, 400);
+    }
+    log('error', 'http_error', { path: c.req.path, error: err.message });
+    return c.html(<Layout title="خطأ"><h1>حدث خطأ</h1><p>تعذّر عرض الصفحة الآن. أعد المحاولة بعد قليل.</p></Layout>, 500);
+  });
+
+  return app;
+}

@@ -1,0 +1,84 @@
+import { raw } from 'hono/html';
+import type { Article } from '../../model/index.ts';
+import { FullDate, RelativeTime } from './dates.tsx';
+import { Layout } from './layout.tsx';
+
+export interface TagLink {
+  name: string;
+  href: string;
+}
+
+/** What an article page shows; tags, coverage and related lists are filled by the tagging and story stages. */
+export interface ArticlePageData {
+  article: Article;
+  tags: TagLink[];
+  /** The same story told by other outlets. */
+  coverage: Article[];
+  /** Other stories about the same thing, close in time ("إقرأ أيضاً"). */
+  related: Article[];
+  now: Date;
+  timeZone: string;
+  siteUrl: string;
+}
+
+export function ArticlePage({ article, tags, coverage, related, now, timeZone, siteUrl }: ArticlePageData) {
+  const host = safeHost(article.url);
+  return (
+    <Layout title={article.title} description={article.lead ?? undefined} canonical={`${siteUrl}/article/${article.id}`}>
+      <article class="story" aria-labelledby="headline">
+        <h1 id="headline">{article.title}</h1>
+        <p class="meta">
+          <span>تاريخ النشر: <FullDate iso={article.published_at ?? article.fetched_at} timeZone={timeZone} /></span>
+          {article.authors.length ? <span>{article.authors.join('، ')}</span> : null}
+        </p>
+        {article.image ? <img class="hero" src={article.image} alt="" loading="lazy" width="1200" height="675" /> : null}
+        {article.lead && !article.text.startsWith(article.lead.slice(0, 40)) ? <p class="lead">{article.lead}</p> : null}
+        <div class="body">{raw(article.body)}</div>
+        <div class="source-box">
+          المصدر:{' '}
+          {article.source_id ? <a href={`/source/${article.source_id}`}>{article.source_name}</a> : <span>{article.source_name}</span>}
+          {' — '}
+          <a href={article.url} rel="noopener nofollow">اقرأ الخبر في موقعه الأصلي{host ? <> (<bdi>{host}</bdi>)</> : null}</a>
+        </div>
+        {tags.length ? (
+          <section class="tags" aria-labelledby="tags-h">
+            <h2 id="tags-h">كلمات دلالية</h2>
+            <ul class="tags">{tags.map((t) => <li><a href={t.href}>{t.name}</a></li>)}</ul>
+          </section>
+        ) : null}
+        {coverage.length ? (
+          <section class="coverage" aria-labelledby="coverage-h">
+            <h2 id="coverage-h">تغطيات أخرى للخبر نفسه</h2>
+            <RelatedList articles={coverage} now={now} timeZone={timeZone} />
+          </section>
+        ) : null}
+      </article>
+      {related.length ? (
+        <aside class="related" aria-labelledby="related-h">
+          <h2 id="related-h">إقرأ أيضاً</h2>
+          <RelatedList articles={related} now={now} timeZone={timeZone} />
+        </aside>
+      ) : null}
+    </Layout>
+  );
+}
+
+function RelatedList({ articles, now, timeZone }: { articles: Article[]; now: Date; timeZone: string }) {
+  return (
+    <ul>
+      {articles.map((a) => (
+        <li>
+          <a href={`/article/${a.id}`}>{a.title}</a> <span class="meta"><span>{a.source_name}</span><RelativeTime iso={a.published_at} now={now} timeZone={timeZone} /></span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function safeHost(url: string): string | null {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return null;
+  }
+}

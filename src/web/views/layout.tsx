@@ -1,0 +1,42 @@
+import type { Child } from 'hono/jsx';
+
+export interface LayoutProps {
+  title: string;
+  description?: string;
+  canonical?: string;
+  children: Child;
+}
+
+/** Every page's frame: Arabic, right to left, landmarks for screen readers, no client script. */
+export function Layout({ title, description, canonical, children }: LayoutProps) {
+  return (
+    <html lang="ar" dir="rtl">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{title === 'مرصد' ? title : `${title} | مرصد`}</title>
+        {description ? <meta name="description" content={description} /> : null}
+        {canonical ? <link rel="canonical" href={canonical} /> : null}
+        <meta name="color-scheme" content="light dark" />
+        <link rel="preload" href="/static/fonts/plex-400.woff2" as="font" type="font/woff2" crossorigin="anonymous" />
+        <link rel="stylesheet" href="/static/site.css" />
+      </head>
+      <body>
+        <a class="skip" href="#main">تخطَّ إلى المحتوى</a>
+        <header class="site">
+          <div class="bar">
+            <a class="brand" href="/">مرصد</a>
+            <nav aria-label="الأقسام">
+              <a href="/">آخر الأخبار</a>
+              <a href="/sources">المصادر</a>
+            </nav>
+          </div>
+        </header>
+        <main id="main">{children}</main>
+        <footer class="site">
+          <p>مرصد: مجمّع أخبار عربي مفتوح المصدر. لكل خبر رابط إلى مصدره الأصلي.</p>
+        </footer>
+      </body>
+    </html>
+  );
+}

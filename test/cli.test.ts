@@ -1,0 +1,110 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const MAIN = new URL('../src/cli/main.ts', import.meta.url).pathname;
+
+function marsad(args: string[], env: Record<string, string> = {}) {
+  const res = spawnSync(process.execPath, ['--import', 'tsx', MAIN, ...args], {
+    encoding: 'utf8', env: { ...process.env, MARSAD_LOG: 'silent', ...env }, timeout: 60_000,
+  });
+  return { code: res.status, stdout: res.stdout, stderr: res.stderr, lines: res.stdout.split('\n').filter(Boolean) };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'marsad-cli-'));
+const db = join(dir, 'cli.db');
+process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+
+test('bad usage exits 2 with one line that says what to do', () => {
+  for (const args of [['frobnicate'], ['crawl'], ['sources', 'add', 'ftp://example.com/feed'], ['import'], ['extract'], ['sources', 'remove', 'abc'], ['web', '--port', 'http'], ['export', '--colour']]) {
+    const r = marsad([...args, '--db', db]);
+    assert.equal(r.code, 2, `${args.join(' ')} → ${r.code}: ${r.stderr}`);
+    assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+    assert.match(r.stderr, /^marsad /);
+  }
+});
+
+test('import then export gives every id back unchanged, and a bad line is reported and skipped', () => {
+  const lines = [
+    { id: 'snn-1', url: 'http://sabq.org/news/1?utm_source=x', source: 'سبق', title: 'أمير منطقة الرياض يفتتح معرض الكتاب', body: 'افتتح أمير منطقة الرياض اليوم معرض الكتاب.\nوشارك في الافتتاح عدد من الوزراء.', date: '2015-07-21 02:51:32' },
+    'this is not json',
+    { id: 'snn-2', url: 'http://www.okaz.com.sa/article/2', source: 'عكاظ', title: 'وزارة الصحة: لا إصابات جديدة بكورونا', body: 'أعلنت وزارة الصحة عدم تسجيل إصابات جديدة.', published_at: '2015-07-22T10:00:00+03:00' },
+    { id: 'snn-3', source: 'عكاظ' },
+    { id: 'snn-1', url: 'http://sabq.org/news/1', source: 'سبق', title: 'مكرر', body: 'مكرر' },
+  ].map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n');
+  const file = join(dir, 'dump.jsonl.gz');
+  writeFileSync(file, gzipSync(lines));
+  const imported = marsad(['import', file, '--db', db]);
+  assert.equal(imported.code, 0, imported.stderr);
+  const report = JSON.parse(imported.lines.at(-1)!);
+  assert.deepEqual({ inserted: report.inserted, existing: report.existing, errors: report.errors }, { inserted: 2, existing: 1, errors: 2 });
+  assert.match(imported.stderr, /dump\.jsonl\.gz:2: not valid JSON/);
+
+  const exported = marsad(['export', '--db', db]);
+  assert.equal(exported.code, 0, exported.stderr);
+  const rows = exported.lines.map((l) => JSON.parse(l));
+  assert.deepEqual(rows.map((r) => r.id), ['snn-1', 'snn-2']);
+  assert.equal(rows[0].url, 'http://sabq.org/news/1');
+  assert.equal(rows[0].source, 'سبق');
+  assert.equal(rows[0].published_at, '2015-07-20T23:51:32.000Z', 'a zoneless date is read as Mecca time');
+  assert.deepEqual(Object.keys(rows[1]).sort(), ['duplicate_of', 'id', 'published_at', 'related', 'source', 'story_id', 'tags', 'title', 'url']);
+});
+
+test('sources: add without checking, list, pause, export and import OPML, remove', () => {
+  const sdb = join(dir, 'sources.db');
+  const added = marsad(['sources', 'add', 'https://www.hespress.com/feed', '--no-check', '--name', 'هسبريس', '--db', sdb]);
+  assert.equal(added.code, 0, added.stderr);
+  const { id } = JSON.parse(added.lines[0]!);
+  assert.equal(marsad(['sources', 'pause', String(id), '--db', sdb]).code, 0);
+  assert.match(marsad(['sources', 'list', '--db', sdb]).stdout, /paused\t0\tهسبريس/);
+  const opml = marsad(['sources', 'export-opml', '--db', sdb]).stdout;
+  assert.match(opml, /xmlUrl="https:\/\/www.hespress.com\/feed"/);
+  const opmlFile = join(dir, 'outlets.opml');
+  writeFileSync(opmlFile, opml);
+  const again = marsad(['sources', 'import-opml', opmlFile, '--db', sdb]);
+  assert.deepEqual(JSON.parse(again.lines[0]!), { feeds: 1, created: 0, existing: 1 });
+  const bundled = marsad(['sources', 'import-opml', new URL('../sources/arabic-outlets.opml', import.meta.url).pathname, '--db', sdb]);
+  assert.ok(JSON.parse(bundled.lines[0]!).created >= 25);
+  assert.equal(marsad(['sources', 'remove', String(id), '--db', sdb]).code, 0);
+  const missing = marsad(['sources', 'remove', String(id), '--db', sdb]);
+  assert.equal(missing.code, 1);
+  assert.match(missing.stderr, /no source with ID/);
+});
+
+test('feed prints one line per file, an error object for a file it cannot parse, and goes on', () => {
+  const good = join(dir, 'good.xml');
+  writeFileSync(good, `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>الخليج الآن</title><link>https://khaleej.example/</link>
+    <item><title>اتفاقية للربط السككي بين الرياض ودبي</title><link>https://khaleej.example/rail</link><pubDate>Mon, 23 Nov 2026 08:00:00 +0400</pubDate></item></channel></rss>`);
+  const bad = join(dir, 'bad.xml');
+  writeFileSync(bad, 'مرحبا، هذه ليست خلاصة');
+  const r = marsad(['feed', bad, join(dir, 'missing.xml'), good]);
+  assert.equal(r.code, 1);
+  assert.equal(r.lines.length, 3);
+  const [first, second, third] = r.lines.map((l) => JSON.parse(l));
+  assert.ok(first.error);
+  assert.match(second.error, /cannot read/);
+  assert.equal(third.items[0].title, 'اتفاقية للربط السككي بين الرياض ودبي');
+  assert.equal(third.items[0].published, '2026-11-23T04:00:00.000Z');
+});
+
+test('extract reads a windows-1256 page from a file', () => {
+  const page = join(dir, 'page.html');
+  const html = '<html lang="ar" dir="rtl"><head><meta charset="windows-1256"><title>القدس - موقع</title></head><body><article><h1>القدس</h1><p>' + 'نص الخبر من القدس. '.repeat(30) + '</p></article></body></html>';
+  writeFileSync(page, encode1256(html));
+  const r = marsad(['extract', '--file', page, '--url', 'https://quds.example/news/1']);
+  assert.equal(r.code, 0, r.stderr);
+  const out = JSON.parse(r.stdout);
+  assert.equal(out.title, 'القدس');
+  assert.equal(out.dir, 'rtl');
+  assert.match(out.paragraphs.join(' '), /نص الخبر من القدس/);
+});
+
+/** Just enough of windows-1256 for the test page: ASCII and the Arabic letters it uses. */
+function encode1256(s: string): Uint8Array {
+  const table: Record<string, number> = { ا: 0xc7, ل: 0xe1, ق: 0xde, د: 0xcf, س: 0xd3, م: 0xe3, و: 0xe6, ع: 0xda, ن: 0xe4, ص: 0xd5, خ: 0xce, ب: 0xc8, ر: 0xd1, ي: 0xed };
+  return Uint8Array.from([...s].map((ch) => (ch.charCodeAt(0) < 128 ? ch.charCodeAt(0) : table[ch] ?? 0x3f)));
+}

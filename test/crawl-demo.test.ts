@@ -1,0 +1,60 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startNewsroom, expectedFor } from '../src/demo/newsroom/index.ts';
+import { ARTICLES } from '../src/demo/data/articles.ts';
+import { Fetcher } from '../src/fetch/index.ts';
+import { silentLogger } from '../src/log/index.ts';
+import { crawlDue } from '../src/pipeline/crawl.ts';
+import { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
+import { canonicalizeUrl } from '../src/sanitize/url.ts';
+
+test('the crawler takes every demo outlet end to end, and a second poll adds nothing', async () => {
+  const newsroom = await startNewsroom();
+  const store = SqliteStore.open(':memory:');
+  const fetcher = new Fetcher({ allowPrivateAddresses: true, minHostDelayMs: 0, retryBaseDelayMs: 50 });
+  try {
+    for (const outlet of newsroom.outlets) {
+      await store.addSource({ name: outlet.name, url: outlet.feedUrl, home_url: outlet.homeUrl, kind: outlet.kind, country: outlet.country, lang: 'ar' });
+    }
+    const deps = { store, fetcher, log: silentLogger };
+    const first = await crawlDue(deps);
+    assert.equal(first.length, newsroom.outlets.length);
+    for (const r of first) assert.equal(r.status, 'ok', `source ${r.source_id}: ${r.error ?? ''}`);
+
+    if (process.env.DBG) { console.log(first); for (const s of await store.listSources()) console.log(s.name, await store.countArticles(s.id)); }
+    const expected = ARTICLES.filter((a) => new Date(a.published) <= new Date());
+    assert.equal(await store.countArticles(), expected.length, 'every published demo article stored once');
+    assert.equal(newsroom.stats().disallowed, 0, 'robots.txt disallowed paths are never fetched');
+
+    // Ground truth: title, date and body of each stored article.
+    let titles = 0, dates = 0, bodies = 0;
+    for (const a of expected) {
+      const outlet = newsroom.outlets.find((o) => o.id === a.outlet)!;
+      const want = expectedFor(a, outlet);
+      const stored = await store.getArticleByUrl(want.canonicalUrl);
+      assert.ok(stored, `stored: ${want.canonicalUrl}`);
+      assert.equal(stored.url, canonicalizeUrl(want.canonicalUrl));
+      if (stored.title === want.title) titles++;
+      if (process.env.DBG && stored.published_at !== new Date(want.publishedIso).toISOString()) console.log(stored.url, stored.published_at, want.publishedIso);
+      if (stored.published_at && new Date(stored.published_at).getTime() === new Date(want.publishedIso).getTime()) dates++;
+      const text = stored.text;
+      if (want.paragraphs.every((p) => text.includes(p))) bodies++;
+      assert.doesNotMatch(text, /اقرأ أيضا|مواضيع ذات صلة|اشترك في النشرة|التعليقات/, `no boilerplate in ${stored.url}`);
+    }
+    assert.equal(titles, expected.length, 'titles');
+    assert.equal(dates, expected.length, 'dates');
+    assert.equal(bodies, expected.length, 'bodies');
+
+    // Second poll: everything is due again (pretend time passed); nothing new is stored.
+    const later = new Date(Date.now() + 2 * 24 * 3600_000);
+    const second = await crawlDue(deps, { now: later });
+    assert.equal(second.length, newsroom.outlets.length);
+    assert.equal(second.reduce((n, r) => n + r.new_articles, 0), 0);
+    assert.ok(second.some((r) => r.status === 'not-modified'), 'the Iraqi outlet answers 304');
+    assert.equal(await store.countArticles(), expected.length);
+  } finally {
+    await fetcher.close();
+    await store.close();
+    await newsroom.close();
+  }
+});
