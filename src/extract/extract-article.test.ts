@@ -143,3 +143,25 @@ test('deeply nested and very large pages do not throw', () => {
   const a = extractArticle(huge, { url: 'https://example.com/huge' });
   assert.equal(typeof a.body, 'string');
 });
+
+// An old portal (CNN Arabic in 2013 looked like this): one layout table, a cell of section links,
+// the headline in an <h2>, paragraphs separated by double <br>, the date with a GMT offset.
+const TABLE_PAGE = `<html><head><title>لافروف: موسكو مستعدة لاستئناف المفاوضات مع كييف دون شروط - سي ان ان بالعربية</title></head>
+<body><table><tr><td class="side"><a href="/">الرئيسية</a><br><a href="/sport">رياضة</a><br><a href="/business">اقتصاد</a></td>
+<td class="main"><h2>لافروف: موسكو مستعدة لاستئناف المفاوضات مع كييف دون شروط</h2>
+<div class="date">الأحد، 20 تشرين الأول/أكتوبر 2013، آخر تحديث 12:20 (GMT+0400)</div>
+<div class="text">قال وزير الخارجية الروسي سيرغي لافروف، اليوم الأحد، إن موسكو مستعدة لاستئناف المفاوضات مع كييف دون شروط مسبقة، مشيرا إلى أن الكرة الآن في ملعب الغرب.<br><br>وأضاف لافروف، خلال مؤتمر صحفي مشترك مع نظيره المصري في موسكو، أن بلاده لم ترفض أبدا الحوار، لكنها تنتظر مقترحات جدية من الطرف الآخر.<br><br>من جانبه، أكد الوزير المصري أن بلاده تدعم كل الجهود الرامية إلى التوصل إلى تسوية سياسية للأزمة، بما يحقق الأمن والاستقرار في المنطقة.</div>
+</td></tr></table></body></html>`;
+
+test('a layout-table page gives clean paragraphs, the headline a heading repeats, and the GMT offset', () => {
+  const a = extractArticle(TABLE_PAGE, { url: 'http://arabic.cnn.com/2013/world/10/20/lavrov/index.html', fetchedAt: FETCHED_AT });
+  assert.equal(a.title, 'لافروف: موسكو مستعدة لاستئناف المفاوضات مع كييف دون شروط');
+  assert.equal(a.source, 'سي ان ان بالعربية');
+  assert.equal(a.published_at, '2013-10-20T08:20:00.000Z');
+  assert.equal(a.published_offset, 240);
+  assert.equal(a.paragraphs.length, 3);
+  assert.match(a.paragraphs[0]!, /^قال وزير الخارجية الروسي/);
+  assert.match(a.paragraphs[2]!, /^من جانبه/);
+  assert.ok(!/<t[dr]|<table/.test(a.body), 'the layout table is not kept');
+  assert.ok(!a.body.includes('رياضة'), 'the section links are not kept');
+});

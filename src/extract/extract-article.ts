@@ -8,7 +8,8 @@ import { authorsFromParagraphs, bylineName } from './authors.ts';
 import { absoluteHttpUrl, parseHtml } from './dom.ts';
 import { detectLanguage } from './language.ts';
 import { extractMainHtml } from './main-text.ts';
-import { readPageMetadata } from './page-metadata.ts';
+import { DEFAULT_PAGE_OFFSET_MINUTES } from './machine-date.ts';
+import { readPageMetadata, type PageMetadata } from './page-metadata.ts';
 import { htmlToParagraphs } from './paragraphs.ts';
 import { wordCount } from './text.ts';
 
@@ -20,6 +21,11 @@ export interface ExtractOptions {
   url: string;
   /** When the page was fetched: "now" for relative dates ("منذ ساعتين") and the bound for future dates. */
   fetchedAt?: Date;
+  /**
+   * Minutes east of UTC that a time printed without a zone means: the outlet's own clock (a Moroccan
+   * page's "18:05" is +01:00). Defaults to Mecca time, the most common newsroom clock in the region.
+   */
+  defaultOffsetMinutes?: number;
 }
 
 function emptyArticle(url: string): ExtractedArticle {
@@ -45,6 +51,16 @@ function chooseLead(paragraphs: string[], description: string | null): string | 
   return lead ?? description ?? paragraphs[0] ?? null;
 }
 
+/** Metadata, or none: a page whose metadata cannot be read may still have a readable text. */
+function readMetadataSafely(doc: Document, url: string, now: Date, defaultOffsetMinutes: number): PageMetadata {
+  try {
+    return readPageMetadata(doc, url, now, defaultOffsetMinutes);
+  } catch {
+    const canonicalUrl = absoluteHttpUrl(url, null);
+    return { title: null, published: null, updated: null, authors: [], siteNames: [], source: null, canonicalUrl, image: null, description: null, baseUrl: url };
+  }
+}
+
 /**
  * Extract the article of an HTML page. Never throws: on hostile, empty or non-HTML input the result
  * has nulls and an empty body.
@@ -57,7 +73,8 @@ export function extractArticle(html: string, opts: ExtractOptions): ExtractedArt
     const source = typeof html === 'string' ? html : '';
     const doc = parseHtml(source);
     if (!doc) return result;
-    const meta = readPageMetadata(doc, url, now);
+    const offset = Number.isFinite(opts?.defaultOffsetMinutes) ? opts.defaultOffsetMinutes! : DEFAULT_PAGE_OFFSET_MINUTES;
+    const meta = readMetadataSafely(doc, url, now, offset);
     const body = sanitizeArticleHtml(extractMainHtml(doc, source, meta.title), meta.baseUrl);
     const paragraphs = htmlToParagraphs(body);
     const language = detectLanguage(doc, paragraphs.length > 0 ? paragraphs.join(' ') : meta.title ?? '');

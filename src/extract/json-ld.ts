@@ -73,12 +73,12 @@ function objectNodes(root: Json): Array<Record<string, Json>> {
   while (queue.length > 0 && seen < MAX_NODES) {
     const cur = queue.shift();
     seen++;
-    if (Array.isArray(cur)) {
-      queue.push(...cur);
-    } else if (cur && typeof cur === 'object') {
-      const obj = cur as Record<string, Json>;
-      out.push(obj);
-      for (const v of Object.values(obj)) if (v && typeof v === 'object') queue.push(v);
+    // Children are queued one by one and only up to the bound: a spread of a huge array overflows.
+    const children = Array.isArray(cur) ? cur : cur && typeof cur === 'object' ? Object.values(cur) : [];
+    if (!Array.isArray(cur) && cur && typeof cur === 'object') out.push(cur as Record<string, Json>);
+    for (const child of children) {
+      if (queue.length >= MAX_NODES) break;
+      if (child && typeof child === 'object') queue.push(child);
     }
   }
   return out;
@@ -119,6 +119,14 @@ function imageUrl(v: Json): string | null {
 
 /** Read the first article node in the page's JSON-LD scripts, or null when there is none. */
 export function readJsonLdArticle(doc: Document): JsonLdArticle | null {
+  try {
+    return firstArticle(doc);
+  } catch {
+    return null;
+  }
+}
+
+function firstArticle(doc: Document): JsonLdArticle | null {
   const scripts = Array.from(doc.querySelectorAll('script[type]')).filter((s) =>
     /application\/ld\+json/i.test(s.getAttribute('type') ?? ''),
   );

@@ -63,7 +63,7 @@ function validDay(y: number, mo: number, d: number): boolean {
   return new Date(Date.UTC(y, mo - 1, d)).getUTCDate() === d;
 }
 
-function parseIsoLike(text: string): ParsedDate | null {
+function parseIsoLike(text: string, defaultOffset: number): ParsedDate | null {
   const m = ISO_LIKE.exec(text) ?? ISO_BASIC.exec(text);
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -72,7 +72,7 @@ function parseIsoLike(text: string): ParsedDate | null {
   const [h, mi, s] = [Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0)];
   if (h > 23 || mi > 59 || s > 59) return null;
   const stated = hasTime ? zoneMinutes(m[7]) : null;
-  const offset = stated ?? DEFAULT_PAGE_OFFSET_MINUTES;
+  const offset = stated ?? defaultOffset;
   const ms = Date.UTC(y, mo - 1, d, h, mi, s) - offset * 60_000;
   return { iso: new Date(ms).toISOString(), offsetMinutes: stated, hasTime };
 }
@@ -90,7 +90,7 @@ function parseRfc2822(text: string): ParsedDate | null {
 }
 
 /** Parse a machine-written date; null when the text is not one. */
-export function parseMachineDate(text: string): ParsedDate | null {
+export function parseMachineDate(text: string, defaultOffset = DEFAULT_PAGE_OFFSET_MINUTES): ParsedDate | null {
   if (typeof text !== 'string' || text.length > 100) return null;
-  return parseIsoLike(text) ?? parseRfc2822(text);
+  return parseIsoLike(text, defaultOffset) ?? parseRfc2822(text);
 }

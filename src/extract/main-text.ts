@@ -30,8 +30,25 @@ const MAX_DOM_DEPTH = 300;
  */
 const READABILITY_CHAR_THRESHOLD = 500;
 
+/**
+ * Readability takes the first element whose class or id says "byline", "author" or "dateline" as the
+ * byline and deletes it. Wire stories open their first paragraph with an inline dateline
+ * (`<span class="dateline">عمّان - وأع:</span>`), which is part of the text; authors are ours to find.
+ */
+const READABILITY_BYLINE_HINT = /byline|author|dateline|writtenby/i;
+
+function shieldInlineBylines(doc: Document): void {
+  for (const el of Array.from(doc.querySelectorAll('p [class], p [id]'))) {
+    if (READABILITY_BYLINE_HINT.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`)) {
+      el.removeAttribute('class');
+      el.removeAttribute('id');
+    }
+  }
+}
+
 function readabilityPass(doc: Document): Element | null {
   try {
+    shieldInlineBylines(doc);
     const reader = new Readability<Element>(doc, {
       serializer: (node) => node as Element,
       charThreshold: READABILITY_CHAR_THRESHOLD,

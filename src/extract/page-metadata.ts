@@ -66,7 +66,7 @@ function hostLabels(url: string): string[] {
   }
 }
 
-export function readPageMetadata(doc: Document, url: string, now: Date): PageMetadata {
+export function readPageMetadata(doc: Document, url: string, now: Date, defaultOffsetMinutes: number): PageMetadata {
   const meta = readMeta(doc);
   const jsonLd = readJsonLdArticle(doc);
   const baseUrl = absoluteHttpUrl(attr(doc.querySelector('base[href]'), 'href'), url) ?? url;
@@ -85,7 +85,7 @@ export function readPageMetadata(doc: Document, url: string, now: Date): PageMet
   );
   if (inferredSiteName) siteNames.push(inferredSiteName);
 
-  const { published, updated } = findDates({ doc, meta, jsonLd, url, now });
+  const { published, updated } = findDates({ doc, meta, jsonLd, url, now, defaultOffsetMinutes });
   const canonicalUrl =
     absoluteHttpUrl(linkHref(doc, 'canonical'), baseUrl) ??
     absoluteHttpUrl(meta.first('og:url'), baseUrl) ??

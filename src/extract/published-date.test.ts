@@ -9,7 +9,7 @@ const NOW = new Date('2023-09-21T08:00:00Z');
 
 function datesOf(head: string, body = '', url = 'https://news.example/a/1') {
   const doc = parseHtml(`<html><head>${head}</head><body>${body}</body></html>`)!;
-  const { published, updated } = findDates({ doc, meta: readMeta(doc), jsonLd: readJsonLdArticle(doc), url, now: NOW });
+  const { published, updated } = findDates({ doc, meta: readMeta(doc), jsonLd: readJsonLdArticle(doc), url, now: NOW, defaultOffsetMinutes: 180 });
   return { published, updated };
 }
 
@@ -29,6 +29,12 @@ test('offsets without a colon and named zones are read', () => {
   });
   assert.equal(datesOf('<meta name="pubdate" content="2020-03-15 20:18:45 GST">').published?.iso, '2020-03-15T16:18:45.000Z');
   assert.equal(datesOf('<meta name="date" content="Mon, 24 Aug 2020 09:23:13 GMT">').published?.iso, '2020-08-24T09:23:13.000Z');
+  // ISO 8601 basic format, as Sputnik prints it.
+  assert.deepEqual(datesOf('<meta property="article:published_time" content="20230920T1432+0300">').published, {
+    iso: '2023-09-20T11:32:00.000Z',
+    offsetMinutes: 180,
+    hasTime: true,
+  });
 });
 
 test('an Arabic date in a meta tag is parsed as Arabic text', () => {
@@ -72,4 +78,14 @@ test('a publication date in the future of the fetch, or an update before it, is 
   );
   assert.ok(published);
   assert.equal(updated, null);
+});
+
+test('a Moroccan page that prints its time without a zone is read on its own clock', async () => {
+  const { extractArticle } = await import('./extract-article.ts');
+  const html = `<html lang="ar"><body><article><h1>زلزال بقوة 5.8 درجات يضرب إقليم أزيلال</h1><div class="date">الخميس 26 نونبر 2026 - 18:05</div>
+    ${'<p>ضرب زلزال بقوة 5.8 درجات على سلم ريشتر إقليم أزيلال وسط المغرب ليلة الجمعة.</p>'.repeat(4)}</article></body></html>`;
+  const rabat = extractArticle(html, { url: 'https://maghreb.example/a/1', fetchedAt: new Date('2026-11-27T00:00:00Z'), defaultOffsetMinutes: 60 });
+  assert.equal(rabat.published_at, '2026-11-26T17:05:00.000Z');
+  const mecca = extractArticle(html, { url: 'https://maghreb.example/a/1', fetchedAt: new Date('2026-11-27T00:00:00Z') });
+  assert.equal(mecca.published_at, '2026-11-26T15:05:00.000Z');
 });

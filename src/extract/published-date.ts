@@ -69,11 +69,15 @@ interface Context {
   jsonLd: JsonLdArticle | null;
   url: string;
   now: Date;
+  /** The offset a page means when it prints a time without a zone: its outlet's local clock. */
+  defaultOffsetMinutes: number;
 }
 
-function parseAny(text: string | null, now: Date): ParsedDate | null {
+type Clock = Pick<Context, 'now' | 'defaultOffsetMinutes'>;
+
+function parseAny(text: string | null, clock: Clock): ParsedDate | null {
   if (!text) return null;
-  return parseMachineDate(text) ?? parseArabicDate(text, { now, defaultOffsetMinutes: DEFAULT_PAGE_OFFSET_MINUTES });
+  return parseMachineDate(text, clock.defaultOffsetMinutes) ?? parseArabicDate(text, clock);
 }
 
 function inForeignContainer(el: Element): boolean {
@@ -104,7 +108,7 @@ function* timeElementValues(doc: Document): Generator<string> {
 }
 
 /** Short elements whose class says "date" and whose text holds a date. */
-function dateFromLabels(doc: Document, now: Date): ParsedDate | null {
+function dateFromLabels(doc: Document, clock: Clock): ParsedDate | null {
   let seen = 0;
   for (const el of Array.from(doc.querySelectorAll('[class], [id]'))) {
     if (seen >= MAX_DATE_ELEMENTS) break;
@@ -112,14 +116,14 @@ function dateFromLabels(doc: Document, now: Date): ParsedDate | null {
     const text = textOf(el);
     if (text === '' || text.length > MAX_DATE_TEXT_CHARS || inForeignContainer(el)) continue;
     seen++;
-    const found = parseMachineDate(text) ?? findArabicDate(text, { now, defaultOffsetMinutes: DEFAULT_PAGE_OFFSET_MINUTES });
+    const found = parseMachineDate(text, clock.defaultOffsetMinutes) ?? findArabicDate(text, clock);
     if (found) return found;
   }
   return null;
 }
 
 /** The date line that so often sits right under the headline. */
-function dateAfterHeadline(doc: Document, now: Date): ParsedDate | null {
+function dateAfterHeadline(doc: Document, clock: Clock): ParsedDate | null {
   const h1 = doc.querySelector('article h1, [itemprop~="headline"], h1');
   if (!h1) return null;
   let text = '';
@@ -133,7 +137,7 @@ function dateAfterHeadline(doc: Document, now: Date): ParsedDate | null {
       if (!n || n.tagName.toLowerCase() === 'body') break;
     }
   }
-  return text.trim() === '' ? null : findArabicDate(text.slice(0, AFTER_HEADLINE_CHARS), { now, defaultOffsetMinutes: DEFAULT_PAGE_OFFSET_MINUTES });
+  return text.trim() === '' ? null : findArabicDate(text.slice(0, AFTER_HEADLINE_CHARS), clock);
 }
 
 /** /2020/11/09/, /2020/8/24/ or 2020-06-03 in the path. */
@@ -153,8 +157,8 @@ function plausible(d: ParsedDate | null, now: Date): d is ParsedDate {
 }
 
 /** Calendar day of a parsed date at the offset it was read in. */
-function localDay(d: ParsedDate): string {
-  const offset = d.offsetMinutes ?? DEFAULT_PAGE_OFFSET_MINUTES;
+function localDay(d: ParsedDate, defaultOffset: number): string {
+  const offset = d.offsetMinutes ?? defaultOffset;
   return new Date(Date.parse(d.iso) + offset * 60_000).toISOString().slice(0, 10);
 }
 
@@ -162,14 +166,14 @@ function localDay(d: ParsedDate): string {
  * The first plausible candidate wins; if it gave only a day, a later candidate with a clock time on
  * the same day refines it (microdata often says "2020-11-09" where OpenGraph has the full instant).
  */
-function pick(candidates: Iterable<ParsedDate | null>, now: Date): ParsedDate | null {
+function pick(candidates: Iterable<ParsedDate | null>, { now, defaultOffsetMinutes }: Clock): ParsedDate | null {
   let best: ParsedDate | null = null;
   for (const c of candidates) {
     if (!plausible(c, now)) continue;
     if (!best) {
       best = c;
       if (best.hasTime) return best;
-    } else if (c.hasTime && localDay(c) === localDay(best)) {
+    } else if (c.hasTime && localDay(c, defaultOffsetMinutes) === localDay(best, defaultOffsetMinutes)) {
       return c;
     }
   }
@@ -177,26 +181,26 @@ function pick(candidates: Iterable<ParsedDate | null>, now: Date): ParsedDate | 
 }
 
 function* publishedCandidates(ctx: Context): Generator<ParsedDate | null> {
-  const { meta, now } = ctx;
-  yield parseAny(ctx.jsonLd?.datePublished ?? null, now);
-  for (const key of PUBLISHED_META.slice(0, 4)) for (const v of meta.all(key)) yield parseAny(v, now);
-  for (const v of timeElementValues(ctx.doc)) yield parseAny(v, now);
-  for (const key of PUBLISHED_META.slice(4)) for (const v of meta.all(key)) yield parseAny(v, now);
-  yield dateFromLabels(ctx.doc, now);
-  yield dateAfterHeadline(ctx.doc, now);
+  const { meta } = ctx;
+  yield parseAny(ctx.jsonLd?.datePublished ?? null, ctx);
+  for (const key of PUBLISHED_META.slice(0, 4)) for (const v of meta.all(key)) yield parseAny(v, ctx);
+  for (const v of timeElementValues(ctx.doc)) yield parseAny(v, ctx);
+  for (const key of PUBLISHED_META.slice(4)) for (const v of meta.all(key)) yield parseAny(v, ctx);
+  yield dateFromLabels(ctx.doc, ctx);
+  yield dateAfterHeadline(ctx.doc, ctx);
   yield dateFromUrl(ctx.url);
 }
 
 function* modifiedCandidates(ctx: Context): Generator<ParsedDate | null> {
-  yield parseAny(ctx.jsonLd?.dateModified ?? null, ctx.now);
-  for (const key of MODIFIED_META) for (const v of ctx.meta.all(key)) yield parseAny(v, ctx.now);
+  yield parseAny(ctx.jsonLd?.dateModified ?? null, ctx);
+  for (const key of MODIFIED_META) for (const v of ctx.meta.all(key)) yield parseAny(v, ctx);
 }
 
 /** Find the published and updated dates. Reads the document only; never throws. */
 export function findDates(ctx: Context): DateResult {
   try {
-    const published = pick(publishedCandidates(ctx), ctx.now);
-    let updated = pick(modifiedCandidates(ctx), ctx.now);
+    const published = pick(publishedCandidates(ctx), ctx);
+    let updated = pick(modifiedCandidates(ctx), ctx);
     // An update before publication is a template default, not information.
     if (published && updated && Date.parse(updated.iso) < Date.parse(published.iso)) updated = null;
     return { published, updated };

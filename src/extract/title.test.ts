@@ -20,6 +20,7 @@ test('the site name goes from the end or the start of a title', () => {
 
 test('a hyphen inside a headline is not a site separator', () => {
   assert.equal(stripSiteName('مصر - السودان: جولة جديدة', []), 'مصر - السودان: جولة جديدة');
+  assert.equal(stripSiteName('مصر - السودان: جولة جديدة من المفاوضات حول سد النهضة | مصراوي', ['مصراوي']), 'مصر - السودان: جولة جديدة من المفاوضات حول سد النهضة');
   assert.equal(stripSiteName('اتفاق 2020-2022 بين البلدين يدخل حيز التنفيذ', ['الجزيرة']), 'اتفاق 2020-2022 بين البلدين يدخل حيز التنفيذ');
   // A headline that names the outlet is not the outlet.
   assert.equal(stripSiteName('مدير البيان يتسلم جائزة الصحافة العربية - البيان', ['البيان']), 'مدير البيان يتسلم جائزة الصحافة العربية');

@@ -38,7 +38,7 @@ export interface TitleCandidates {
 
 export interface TitleResult {
   title: string | null;
-  /** A site name learned from the titles themselves (an edge segment two candidates share). */
+  /** A site name learned from the titles themselves (an edge segment two candidates share, the rest of `<title>`). */
   inferredSiteName: string | null;
 }
 
@@ -52,13 +52,15 @@ function segmentsOf(title: string): string[] {
 function matchesSite(segment: string, siteKeys: string[]): boolean {
   const key = comparisonKey(segment);
   if (key === '') return true;
+  // Containment is by whole words: "مصر" is not part of "مصراوي".
+  const within = (inner: string, outer: string) => ` ${outer} `.includes(` ${inner} `);
   return siteKeys.some(
     (site) =>
       site.length >= 2 &&
       (key === site ||
-        (key.length >= 3 && site.includes(key)) ||
+        (key.length >= 3 && within(key, site)) ||
         // "بوابة أخبار اليوم الإلكترونية" for "بوابة اخبار اليوم"; a headline that merely names the site is longer.
-        (key.includes(site) && wordCount(key) <= wordCount(site) + SITE_NAME_EXTRA_WORDS)),
+        (within(site, key) && wordCount(key) <= wordCount(site) + SITE_NAME_EXTRA_WORDS)),
   );
 }
 
@@ -118,12 +120,15 @@ function splitSiteName(title: string, siteNames: string[]): { headline: string; 
     }
   }
   if (segs.length === segmentsOf(title).length) return { headline: title.trim(), guessedSite };
-  // Rejoin what is left with the original text between the kept segments.
+  return { headline: joinSegments(title, segs), guessedSite };
+}
+
+/** Consecutive segments of `title`, with the original separators between them. */
+function joinSegments(title: string, segs: string[]): string {
   const first = title.indexOf(segs[0]!);
   const lastSeg = segs[segs.length - 1]!;
   const end = title.lastIndexOf(lastSeg) + lastSeg.length;
-  const headline = first >= 0 && end > first ? title.slice(first, end).trim() : segs.join(' - ');
-  return { headline, guessedSite };
+  return first >= 0 && end > first ? title.slice(first, end).trim() : segs.join(' - ');
 }
 
 /** Share of `candidate`'s words that also occur in `reference`. */
@@ -147,11 +152,11 @@ function headlineByHeading(title: string, headings: string[]): { headline: strin
   for (let k = segs.length - 1; k >= 1; k--) {
     const [prefix, afterPrefix] = [segs.slice(0, k), segs.slice(k)];
     if (keys.has(comparisonKey(prefix.join(' '))) && longer(prefix, afterPrefix)) {
-      return { headline: prefix.join(' - '), site: afterPrefix.length === 1 ? afterPrefix[0]! : null };
+      return { headline: joinSegments(title, prefix), site: afterPrefix.length === 1 ? afterPrefix[0]! : null };
     }
     const [suffix, beforeSuffix] = [segs.slice(segs.length - k), segs.slice(0, segs.length - k)];
     if (keys.has(comparisonKey(suffix.join(' '))) && longer(suffix, beforeSuffix)) {
-      return { headline: suffix.join(' - '), site: beforeSuffix.length === 1 ? beforeSuffix[0]! : null };
+      return { headline: joinSegments(title, suffix), site: beforeSuffix.length === 1 ? beforeSuffix[0]! : null };
     }
   }
   return null;
@@ -163,17 +168,18 @@ export function chooseTitle(c: TitleCandidates, declaredSiteNames: string[]): Ti
   const inferred = sharedEdgeSegments(raw.filter((t) => t !== c.h1));
   const siteNames = [...declaredSiteNames, ...inferred];
   const siteKeys = siteNames.map(comparisonKey);
-  // `<title>` is the one candidate nearly every page has; a JSON-LD "headline" or an `<h1>` that
-  // shares few words with it is a category name or a logo. Meta titles are written for sharing and
-  // may legitimately differ from it.
+
+  // `<title>` split by a heading that repeats part of it, else by the "headline - site" convention.
   const byHeading = c.titleTag ? headlineByHeading(c.titleTag, c.headings ?? []) : null;
+  if (byHeading) raw[raw.indexOf(c.titleTag!)] = byHeading.headline;
   const reference = byHeading?.headline ?? c.titleTag;
-  // The site part of `<title>`, when a heading or the "headline - site" convention shows it.
   const guessed = byHeading ? byHeading.site : reference && declaredSiteNames.length === 0 ? splitSiteName(reference, siteNames).guessedSite : null;
   if (guessed) inferred.push(guessed);
-  if (byHeading) raw[raw.indexOf(c.titleTag!)] = byHeading.headline;
+
+  // `<title>` is the one candidate nearly every page has; a JSON-LD "headline" or an `<h1>` that
+  // shares few words with its headline part is a category name or a logo. Meta titles are written for
+  // sharing and may legitimately differ from it.
   const needsAgreement = new Set([c.jsonLd, c.h1]);
-  // Compared with the headline part only: a logo `<h1>` shares the site name with `<title>`.
   const headlineOfReference = reference ? stripSiteName(reference, [...siteNames, ...inferred]) : null;
   for (const candidate of raw) {
     const cleaned = stripSiteName(candidate, siteNames);

@@ -1,3 +1,4 @@
+import { countryOffsetMinutes } from '../arabic/zones.ts';
 import { extractArticle } from '../extract/index.ts';
 import { FeedParseError, parseFeed } from '../feeds/index.ts';
 import { FetchError, type Fetcher } from '../fetch/index.ts';
@@ -96,7 +97,8 @@ async function ingestItems(source: Source, items: FeedItem[], feedUrl: string, d
     const fetchedAt = now();
     try {
       const page = await deps.fetcher.fetch({ url: link, accept: PAGE_ACCEPT });
-      const extracted = extractArticle(page.text(), { url: page.url, fetchedAt });
+      const defaultOffsetMinutes = countryOffsetMinutes(source.country, fetchedAt);
+      const extracted = extractArticle(page.text(), { url: page.url, fetchedAt, defaultOffsetMinutes });
       const article = assembleArticle({ item, extracted, pageUrl: page.url, sourceId: source.id, fetchedAt });
       if (!article) {
         await deps.store.recordLink({ url: link, source_id: source.id, article_id: null, status: 'no-title', last_at: fetchedAt.toISOString() });
