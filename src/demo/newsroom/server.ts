@@ -20,7 +20,7 @@ export interface NewsroomOptions {
   now?: Date;
 }
 
-const IMAGE_PATH = /^\/img\/([A-Za-z0-9_-]+)\.svg$/;
+const IMAGE_PATH = /^\/img\/([A-Za-z0-9_/-]+)\.svg$/;
 
 async function bundledArticles(): Promise<DemoArticle[]> {
   // Loaded only when asked for, so tests that bring their own articles do not parse the whole set.
