@@ -88,3 +88,31 @@ test('a failing outlet backs off, keeps what it had, and recovers', async () => 
     await site.close();
   }
 });
+
+test('a feed with a broken item among good ones keeps the good ones', async () => {
+  let feed = '';
+  const site = await outlet({
+    '/feed': () => ({ status: 200, type: 'application/rss+xml', body: feed }),
+    '/news/1': () => ({ status: 200, body: page('الأمطار تغمر أحياء في الناصرية', 'غمرت مياه الأمطار عدداً من أحياء مدينة الناصرية جنوبي العراق بعد عاصفة رعدية.') }),
+    '/news/3': () => ({ status: 200, body: page('وزارة الموارد المائية تفتح مفيضات جديدة', 'أعلنت وزارة الموارد المائية فتح مفيضات جديدة لتصريف المياه الزائدة في ذي قار.') }),
+  });
+  feed = `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>صدى الجنوب</title>
+    <item><title>الأمطار تغمر أحياء في الناصرية</title><link>${site.base}/news/1</link></item>
+    <item><title>خبر مكسور &bogus; <link>javascript:alert(1)</link></item>
+    <item><link>${site.base}/news/3</link><title>وزارة الموارد المائية تفتح مفيضات جديدة</title></item>
+  </channel></rss>`;
+  const store = SqliteStore.open(':memory:');
+  const fetcher = new Fetcher({ allowPrivateAddresses: true, minHostDelayMs: 0, maxRetries: 0 });
+  try {
+    const { source } = await store.addSource({ name: 'صدى الجنوب', url: `${site.base}/feed` });
+    const result = await pollSource(source, { store, fetcher, log: silentLogger });
+    assert.equal(result.status, 'ok');
+    assert.equal(result.new_articles, 2);
+    const titles = (await store.latestArticles({ limit: 10 })).map((a) => a.title).sort();
+    assert.deepEqual(titles, ['الأمطار تغمر أحياء في الناصرية', 'وزارة الموارد المائية تفتح مفيضات جديدة']);
+  } finally {
+    await fetcher.close();
+    await store.close();
+    await site.close();
+  }
+});
