@@ -89,3 +89,17 @@ test('a 404 robots.txt allows everything', async () => {
   const cache = new RobotsCache({ userAgent: 'Marsad/0.1', load: async () => ({ statusCode: 404, body: 'not found' }) });
   assert.equal((await cache.check(new URL('https://hespress.example/anything'))).allowed, true);
 });
+
+test('a host that cannot be reached at all fails as unreachable, not as forbidden by robots.txt', async () => {
+  let calls = 0;
+  const cache = new RobotsCache({
+    userAgent: 'Marsad/0.1',
+    load: async () => {
+      calls++;
+      throw new FetchError('network', 'https://www.elkhabar.example/robots.txt', 'getaddrinfo ENOTFOUND www.elkhabar.example');
+    },
+  });
+  await assert.rejects(cache.check(new URL('https://www.elkhabar.example/feed')), (err: FetchError) => err.code === 'network');
+  await assert.rejects(cache.check(new URL('https://www.elkhabar.example/feed')), (err: FetchError) => err.code === 'network');
+  assert.equal(calls, 2, 'nothing cached: the next poll asks again');
+});

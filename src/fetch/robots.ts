@@ -121,6 +121,10 @@ export class RobotsCache {
       if (!(err instanceof FetchError)) throw err;
       // An origin we may not connect to at all is refused for that reason, not for its robots.txt.
       if (err.code === 'blocked-address') throw err;
+      // A host that does not answer (DNS, refused, timeout) and whose rules we never read fails as such:
+      // the operator should read "could not reach", and the page request would fail the same way.
+      // Nothing is cached, so the next poll asks again. With an earlier copy we go on using it.
+      if ((err.code === 'network' || err.code === 'timeout') && !(stale && !stale.unreachable)) throw err;
       // Redirects we cannot follow (too many, a loop, a non-http target) leave the file unavailable.
       if (err.code === 'too-many-redirects' || err.code === 'redirect-loop' || err.code === 'bad-url') {
         entry = this.fresh(null);
