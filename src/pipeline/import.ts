@@ -25,8 +25,14 @@ export interface ImportReport {
 
 export type ImportLineError = { line: number; error: string };
 
+/** An article read from a dump, with the outlet it names (resolved to a source id when stored). */
+export interface ImportedArticle {
+  article: NewArticle;
+  sourceName: string | null;
+}
+
 /** One line of a dump → an article, or the reason it cannot be one. Pure. */
-export function articleFromRecord(record: unknown, sourceIdFor: (name: string, url: string | null) => number | null, fetchedAt: string): NewArticle | string {
+export function articleFromRecord(record: unknown, fetchedAt: string): ImportedArticle | string {
   if (typeof record !== 'object' || record === null || Array.isArray(record)) return 'not a JSON object';
   const r = record as Record<string, unknown>;
   const str = (k: string) => (typeof r[k] === 'string' ? (r[k] as string).trim() : typeof r[k] === 'number' ? String(r[k]) : '');
@@ -43,10 +49,10 @@ export function articleFromRecord(record: unknown, sourceIdFor: (name: string, u
   const text = looksHtml ? htmlToText(body) : rawBody.split(/\n\s*\n|\n/).map((p) => p.trim()).filter(Boolean).join('\n\n');
   const source = str('source_name') || str('source');
   const author = str('author');
-  return {
+  const article: NewArticle = {
     external_id: id,
     url,
-    source_id: source ? sourceIdFor(source, url.startsWith('http') ? url : null) : null,
+    source_id: null,
     title: title || text.slice(0, 120),
     lead: text.split('\n\n')[0]?.slice(0, 400) ?? null,
     body,
@@ -59,6 +65,7 @@ export function articleFromRecord(record: unknown, sourceIdFor: (name: string, u
     image: null,
     lang: str('lang') || 'ar',
   };
+  return { article, sourceName: source || null };
 }
 
 function paragraphsToHtml(text: string): string {
@@ -76,29 +83,27 @@ export async function importJsonl(path: string, store: Store, onError: (e: Impor
   const fetchedAt = new Date().toISOString();
   const sources = new Map<string, number>();
   for (const s of await store.listSources()) sources.set(s.name, s.id);
-  const pendingSources: Array<{ name: string; url: string | null }> = [];
 
   let input: NodeJS.ReadableStream = createReadStream(path);
   if (path.endsWith('.gz')) input = input.pipe(createGunzip());
   const lines = createInterface({ input, crlfDelay: Infinity });
 
   const report = { lines: 0, inserted: 0, existing: 0, errors: 0 };
-  let batch: NewArticle[] = [];
-  let batchSourceNames: Array<string | null> = [];
+  let batch: ImportedArticle[] = [];
   const flush = async () => {
-    // Sources first seen in this batch are created before its articles refer to them.
-    for (const p of pendingSources.splice(0)) {
-      const origin = p.url ? new URL('/', p.url).toString() : null;
-      const { source } = await store.addSource({ name: p.name, url: `urn:marsad:import:${encodeURIComponent(p.name)}`, home_url: origin, kind: 'import' });
-      sources.set(p.name, source.id);
+    for (const { article, sourceName } of batch) {
+      if (!sourceName) continue;
+      let id = sources.get(sourceName);
+      if (id === undefined) {
+        // Outlets known only from a dump are import-only sources: listed, never polled.
+        const home = article.url.startsWith('http') ? new URL('/', article.url).toString() : null;
+        id = (await store.addSource({ name: sourceName, url: `urn:marsad:import:${encodeURIComponent(sourceName)}`, home_url: home, kind: 'import' })).source.id;
+        sources.set(sourceName, id);
+      }
+      article.source_id = id;
     }
-    batch.forEach((a, i) => {
-      const name = batchSourceNames[i];
-      if (name) a.source_id = sources.get(name) ?? null;
-    });
-    for (const r of await store.insertArticles(batch)) r.inserted ? report.inserted++ : report.existing++;
+    for (const r of await store.insertArticles(batch.map((b) => b.article))) r.inserted ? report.inserted++ : report.existing++;
     batch = [];
-    batchSourceNames = [];
   };
 
   for await (const line of lines) {
@@ -112,19 +117,13 @@ export async function importJsonl(path: string, store: Store, onError: (e: Impor
       onError({ line: report.lines, error: 'not valid JSON' });
       continue;
     }
-    let sourceName: string | null = null;
-    const article = articleFromRecord(record, (name, url) => {
-      sourceName = name;
-      if (!sources.has(name) && !pendingSources.some((p) => p.name === name)) pendingSources.push({ name, url });
-      return sources.get(name) ?? null;
-    }, fetchedAt);
-    if (typeof article === 'string') {
+    const imported = articleFromRecord(record, fetchedAt);
+    if (typeof imported === 'string') {
       report.errors++;
-      onError({ line: report.lines, error: article });
+      onError({ line: report.lines, error: imported });
       continue;
     }
-    batch.push(article);
-    batchSourceNames.push(sourceName);
+    batch.push(imported);
     if (batch.length >= BATCH_SIZE) await flush();
   }
   await flush();
