@@ -1,0 +1,93 @@
+// Central banks, sovereign funds and companies that business pages name. Short forms like
+// "المركزي المصري" are the headline style for central banks.
+import { org } from './build.ts';
+import type { GazetteerEntry } from './types.ts';
+
+const bank = (slug: string, name: string, code: string, variants: string[] = []) =>
+  org(slug, name, 'central-bank', `country:${code}`, variants);
+const company = (slug: string, name: string, code: string, variants: string[] = []) =>
+  org(slug, name, 'company', `country:${code}`, variants);
+
+export const ECONOMY_ORGS: readonly GazetteerEntry[] = [
+  bank('cbe', 'البنك المركزي المصري', 'EG', ['المركزي المصري']),
+  bank('sama', 'البنك المركزي السعودي', 'SA', ['ساما', 'مؤسسة النقد العربي السعودي', 'المركزي السعودي']),
+  bank('cbuae', 'مصرف الإمارات العربية المتحدة المركزي', 'AE', ['مصرف الإمارات المركزي', 'المصرف المركزي الإماراتي', 'المركزي الإماراتي']),
+  bank('qcb', 'مصرف قطر المركزي', 'QA', ['المركزي القطري']),
+  bank('cbk', 'بنك الكويت المركزي', 'KW', ['المركزي الكويتي']),
+  bank('cbo', 'البنك المركزي العماني', 'OM', ['المركزي العماني']),
+  bank('cbb', 'مصرف البحرين المركزي', 'BH', ['المركزي البحريني']),
+  bank('cbj', 'البنك المركزي الأردني', 'JO', ['المركزي الأردني']),
+  bank('bdl', 'مصرف لبنان', 'LB', ['مصرف لبنان المركزي', 'المصرف المركزي اللبناني']),
+  bank('cbs', 'مصرف سوريا المركزي', 'SY', ['المصرف المركزي السوري', 'المركزي السوري']),
+  bank('cbi-iraq', 'البنك المركزي العراقي', 'IQ', ['المركزي العراقي']),
+  bank('bank-al-maghrib', 'بنك المغرب', 'MA', ['البنك المركزي المغربي']),
+  bank('bank-of-algeria', 'بنك الجزائر', 'DZ', ['البنك المركزي الجزائري']),
+  bank('bct', 'البنك المركزي التونسي', 'TN', ['المركزي التونسي']),
+  bank('cbl', 'مصرف ليبيا المركزي', 'LY', ['المصرف المركزي الليبي', 'المركزي الليبي']),
+  bank('cbos', 'بنك السودان المركزي', 'SD', ['البنك المركزي السوداني']),
+  bank('cby', 'البنك المركزي اليمني', 'YE', ['المركزي اليمني']),
+  bank('pma', 'سلطة النقد الفلسطينية', 'PS'),
+  // Bare الفيدرالي is what market reports call the Fed.
+  bank('fed', 'الاحتياطي الفيدرالي', 'US', [
+    'الاحتياطي الفيدرالي الأمريكي',
+    'مجلس الاحتياطي الفيدرالي',
+    'الاحتياطي الاتحادي',
+    'البنك المركزي الأمريكي',
+    'المركزي الأمريكي',
+    'الفيدرالي الأمريكي',
+    'الفيدرالي',
+  ]),
+  org('ecb', 'البنك المركزي الأوروبي', 'central-bank', 'org:eu', ['المركزي الأوروبي']),
+  bank('boe', 'بنك إنجلترا', 'GB', ['بنك إنكلترا', 'البنك المركزي البريطاني']),
+  bank('cbr', 'البنك المركزي الروسي', 'RU', ['المركزي الروسي', 'بنك روسيا']),
+  bank('cbrt', 'البنك المركزي التركي', 'TR', ['المركزي التركي']),
+  bank('cbi-iran', 'البنك المركزي الإيراني', 'IR', ['المركزي الإيراني']),
+  bank('boj', 'بنك اليابان', 'JP', ['البنك المركزي الياباني']),
+  bank('pboc', 'بنك الشعب الصيني', 'CN', ['البنك المركزي الصيني']),
+  // Sovereign funds and state companies.
+  org('pif', 'صندوق الاستثمارات العامة', 'sovereign-fund', 'country:SA', ['صندوق الاستثمارات العامة السعودي']),
+  org('qia', 'جهاز قطر للاستثمار', 'sovereign-fund', 'country:QA'),
+  // No bare مبادلة ("exchange") or إعمار ("reconstruction", as in إعادة إعمار غزة).
+  org('mubadala', 'شركة مبادلة', 'sovereign-fund', 'country:AE', ['مبادلة للاستثمار']),
+  company('aramco', 'أرامكو', 'SA', ['أرامكو السعودية', 'شركة أرامكو']),
+  company('sabic', 'سابك', 'SA', ['الشركة السعودية للصناعات الأساسية']),
+  company('stc', 'الاتصالات السعودية', 'SA', ['شركة الاتصالات السعودية']),
+  company('saudia', 'الخطوط الجوية السعودية', 'SA', ['الخطوط السعودية']),
+  company('adnoc', 'أدنوك', 'AE', ['شركة بترول أبوظبي الوطنية']),
+  company('emirates-airline', 'طيران الإمارات', 'AE'),
+  company('dp-world', 'موانئ دبي العالمية', 'AE'),
+  company('emaar', 'إعمار العقارية', 'AE', ['شركة إعمار']),
+  company('qatarenergy', 'قطر للطاقة', 'QA'),
+  company('qatar-airways', 'الخطوط الجوية القطرية', 'QA'),
+  company('kpc', 'مؤسسة البترول الكويتية', 'KW'),
+  company('sonatrach', 'سوناطراك', 'DZ', ['شركة سوناطراك']),
+  company('ocp', 'المكتب الشريف للفوسفات', 'MA'),
+  company('egyptair', 'مصر للطيران', 'EG'),
+  org('suez-canal-authority', 'هيئة قناة السويس', 'government-body', 'country:EG'),
+  company('gazprom', 'غازبروم', 'RU', ['غاز بروم']),
+  company('rosneft', 'روسنفت', 'RU'),
+  company('rosatom', 'روساتوم', 'RU'),
+  company('apple', 'أبل', 'US', ['آبل', 'شركة أبل']),
+  company('microsoft', 'مايكروسوفت', 'US'),
+  company('google', 'غوغل', 'US', ['جوجل', 'قوقل']),
+  company('amazon', 'أمازون', 'US', ['شركة أمازون']),
+  company('meta', 'ميتا', 'US', ['شركة ميتا']),
+  company('tesla', 'تسلا', 'US'),
+  company('nvidia', 'إنفيديا', 'US', ['نفيديا']),
+  company('openai', 'أوبن إيه آي', 'US', ['أوبن أيه آي']),
+  company('boeing', 'بوينغ', 'US', ['بوينج']),
+  company('airbus', 'إيرباص', 'FR'),
+  // No bare شل: it is also the verb "paralysed".
+  company('shell', 'شركة شل', 'GB'),
+  company('bp', 'بريتيش بتروليوم', 'GB', ['بي بي']),
+  company('totalenergies', 'توتال إنرجيز', 'FR', ['توتال']),
+  company('exxonmobil', 'إكسون موبيل', 'US'),
+  company('chevron', 'شيفرون', 'US'),
+  company('huawei', 'هواوي', 'CN'),
+  company('samsung', 'سامسونغ', 'KR', ['سامسونج']),
+  company('tiktok', 'تيك توك', 'CN'),
+  company('x-twitter', 'منصة إكس', 'US', ['تويتر']),
+  company('facebook', 'فيسبوك', 'US', ['فيس بوك']),
+  company('whatsapp', 'واتساب', 'US', ['واتس آب']),
+  company('youtube', 'يوتيوب', 'US'),
+];

@@ -1,0 +1,85 @@
+// Seats of power, parliaments, security services, armies, parties and armed groups. Metonyms such
+// as الكرملين and البيت الأبيض are organizations here: the press uses them for the government.
+import { org } from './build.ts';
+import type { GazetteerEntry } from './types.ts';
+
+const of = (code: string) => `country:${code}`;
+
+export const POLITICAL_ORGS: readonly GazetteerEntry[] = [
+  org('kremlin', 'الكرملين', 'government-body', of('RU')),
+  org('white-house', 'البيت الأبيض', 'government-body', of('US')),
+  org('elysee', 'قصر الإليزيه', 'government-body', of('FR'), ['الإليزيه']),
+  org('downing-street', 'داونينغ ستريت', 'government-body', of('GB')),
+  org('us-congress', 'الكونغرس الأمريكي', 'parliament', of('US'), ['الكونغرس', 'الكونجرس', 'الكونغرس الأميركي']),
+  org('us-senate', 'مجلس الشيوخ الأمريكي', 'parliament', 'org:us-congress', ['مجلس الشيوخ الأميركي']),
+  org('us-house', 'مجلس النواب الأمريكي', 'parliament', 'org:us-congress', ['مجلس النواب الأميركي']),
+  org('knesset', 'الكنيست', 'parliament', of('IL'), ['الكنيست الإسرائيلي']),
+  org('state-duma', 'مجلس الدوما', 'parliament', of('RU'), ['الدوما', 'مجلس الدوما الروسي']),
+  org('sudan-sovereignty-council', 'مجلس السيادة السوداني', 'government-body', of('SD'), ['مجلس السيادة', 'مجلس السيادة الانتقالي']),
+  // Intelligence and security services.
+  org('cia', 'وكالة المخابرات المركزية الأمريكية', 'intelligence', of('US'), ['سي آي إيه', 'المخابرات المركزية الأمريكية', 'وكالة المخابرات المركزية']),
+  org('fbi', 'مكتب التحقيقات الفيدرالي', 'intelligence', of('US'), ['إف بي آي', 'مكتب التحقيقات الفدرالي']),
+  org('mossad', 'الموساد', 'intelligence', of('IL'), ['جهاز الموساد']),
+  org('shin-bet', 'الشاباك', 'intelligence', of('IL'), ['جهاز الشاباك', 'جهاز الأمن العام الإسرائيلي', 'الشين بيت']),
+  // Armed forces. جيش الاحتلال is how much of the Arab press names the Israeli army.
+  org('idf', 'الجيش الإسرائيلي', 'military', of('IL'), ['جيش الاحتلال', 'جيش الاحتلال الإسرائيلي', 'جيش الدفاع الإسرائيلي']),
+  org('irgc', 'الحرس الثوري الإيراني', 'military', of('IR'), ['الحرس الثوري', 'حرس الثورة الإسلامية']),
+  org('quds-force', 'فيلق القدس', 'military', 'org:irgc'),
+  org('russian-army', 'الجيش الروسي', 'military', of('RU'), ['القوات الروسية']),
+  org('ukrainian-army', 'الجيش الأوكراني', 'military', of('UA'), ['القوات الأوكرانية']),
+  org('us-army', 'الجيش الأمريكي', 'military', of('US'), ['الجيش الأميركي', 'القوات الأمريكية', 'القوات الأميركية']),
+  org('egyptian-army', 'الجيش المصري', 'military', of('EG'), ['القوات المسلحة المصرية']),
+  org('sudanese-army', 'الجيش السوداني', 'military', of('SD'), ['القوات المسلحة السودانية']),
+  org('lebanese-army', 'الجيش اللبناني', 'military', of('LB')),
+  org('lna', 'الجيش الوطني الليبي', 'military', of('LY')),
+  // Armed groups and movements.
+  org('hamas', 'حماس', 'armed-group', of('PS'), ['حركة حماس', 'حركة المقاومة الإسلامية']),
+  org('qassam-brigades', 'كتائب القسام', 'armed-group', 'org:hamas', ['كتائب عز الدين القسام', 'القسام']),
+  org('pij', 'حركة الجهاد الإسلامي', 'armed-group', of('PS'), ['الجهاد الإسلامي', 'حركة الجهاد الإسلامي في فلسطين']),
+  org('quds-brigades', 'سرايا القدس', 'armed-group', 'org:pij'),
+  // Bare فتح is the verb "opened"; see COMMON_WORD_VARIANTS.
+  org('fatah', 'حركة فتح', 'party', of('PS'), ['فتح']),
+  org('plo', 'منظمة التحرير الفلسطينية', 'party', of('PS'), ['منظمة التحرير']),
+  org('hezbollah', 'حزب الله', 'armed-group', of('LB'), ['حزب الله اللبناني']),
+  org('houthis', 'الحوثيون', 'armed-group', of('YE'), [
+    'الحوثيين',
+    'الحوثي',
+    'جماعة الحوثي',
+    'جماعة الحوثيين',
+    'أنصار الله',
+    'جماعة أنصار الله',
+    'ميليشيا الحوثي',
+    'ميليشيات الحوثي',
+  ], ['حوثي', 'حوثية']),
+  org('isis', 'تنظيم الدولة الإسلامية', 'armed-group', undefined, ['داعش', 'تنظيم داعش', 'تنظيم الدولة', 'الدولة الإسلامية']),
+  org('al-qaeda', 'تنظيم القاعدة', 'armed-group', undefined, ['القاعدة']),
+  // جبهة النصرة is HTS's predecessor; the press still uses it for the same organization.
+  org('hts', 'هيئة تحرير الشام', 'armed-group', of('SY'), ['تحرير الشام', 'جبهة النصرة']),
+  org('rsf-sudan', 'قوات الدعم السريع', 'armed-group', of('SD'), ['الدعم السريع', 'ميليشيا الدعم السريع']),
+  org('sdf', 'قوات سوريا الديمقراطية', 'armed-group', of('SY'), ['قسد']),
+  org('pkk', 'حزب العمال الكردستاني', 'armed-group', undefined, ['العمال الكردستاني', 'بي كا كا']),
+  org('taliban', 'حركة طالبان', 'armed-group', of('AF'), ['طالبان']),
+  org('al-shabaab', 'حركة الشباب', 'armed-group', of('SO'), ['حركة الشباب المجاهدين', 'الشباب المجاهدين']),
+  org('wagner', 'مجموعة فاغنر', 'armed-group', of('RU'), ['فاغنر', 'فاجنر', 'مجموعة فاجنر', 'شركة فاغنر']),
+  org('pmf', 'الحشد الشعبي', 'armed-group', of('IQ'), ['هيئة الحشد الشعبي', 'قوات الحشد الشعبي']),
+  org('kataib-hezbollah', 'كتائب حزب الله', 'armed-group', of('IQ'), ['كتائب حزب الله العراقية']),
+  org('polisario', 'جبهة البوليساريو', 'armed-group', undefined, ['البوليساريو']),
+  org('muslim-brotherhood', 'جماعة الإخوان المسلمين', 'party', undefined, ['الإخوان المسلمين', 'الإخوان المسلمون', 'الإخوان', 'جماعة الإخوان']),
+  // Parties. Turkey's AKP and Morocco's PJD share their Arabic name; see AMBIGUOUS.
+  org('akp', 'حزب العدالة والتنمية التركي', 'party', of('TR'), ['حزب العدالة والتنمية', 'العدالة والتنمية']),
+  org('pjd', 'حزب العدالة والتنمية المغربي', 'party', of('MA'), ['حزب العدالة والتنمية', 'العدالة والتنمية']),
+  org('chp', 'حزب الشعب الجمهوري', 'party', of('TR')),
+  org('likud', 'حزب الليكود', 'party', of('IL'), ['الليكود']),
+  org('us-republican-party', 'الحزب الجمهوري', 'party', of('US'), ['الحزب الجمهوري الأمريكي', 'الجمهوريون', 'الجمهوريين']),
+  org('us-democratic-party', 'الحزب الديمقراطي', 'party', of('US'), ['الحزب الديمقراطي الأمريكي', 'الديمقراطيون', 'الديمقراطيين']),
+  org('uk-labour', 'حزب العمال البريطاني', 'party', of('GB'), ['حزب العمال']),
+  org('uk-conservatives', 'حزب المحافظين البريطاني', 'party', of('GB'), ['حزب المحافظين']),
+  org('united-russia', 'حزب روسيا الموحدة', 'party', of('RU'), ['روسيا الموحدة']),
+  org('amal', 'حركة أمل', 'party', of('LB')),
+  org('fpm', 'التيار الوطني الحر', 'party', of('LB')),
+  org('lebanese-forces', 'حزب القوات اللبنانية', 'party', of('LB'), ['القوات اللبنانية']),
+  org('baath', 'حزب البعث', 'party', of('SY'), ['حزب البعث العربي الاشتراكي']),
+  org('kdp', 'الحزب الديمقراطي الكردستاني', 'party', of('IQ')),
+  org('puk', 'الاتحاد الوطني الكردستاني', 'party', of('IQ')),
+  org('ennahda', 'حركة النهضة', 'party', of('TN')),
+];

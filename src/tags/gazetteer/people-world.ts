@@ -1,0 +1,131 @@
+// Leaders and officials of the powers and neighbours most covered in Arabic news, and the heads of
+// international organizations, as of late 2025. Several former office-holders stay because the
+// archive is full of them. Transliterations vary by outlet (ترامب/ترمب، غوتيريش/غوتيريس); those
+// seen in print are listed. The subtype is a role hint, not a claim about the present.
+import { person } from './build.ts';
+import type { GazetteerEntry } from './types.ts';
+
+const of = (code: string) => `country:${code}`;
+
+export const WORLD_PEOPLE: readonly GazetteerEntry[] = [
+  // Russia
+  person('vladimir-putin', 'فلاديمير بوتين', 'head-of-state', of('RU'), ['بوتين']),
+  person('mikhail-mishustin', 'ميخائيل ميشوستين', 'head-of-government', of('RU'), ['ميشوستين']),
+  person('sergey-lavrov', 'سيرغي لافروف', 'foreign-minister', of('RU'), ['لافروف', 'سيرجي لافروف']),
+  person('dmitry-peskov', 'دميتري بيسكوف', 'spokesperson', of('RU'), ['بيسكوف', 'ديمتري بيسكوف']),
+  person('maria-zakharova', 'ماريا زاخاروفا', 'spokesperson', of('RU'), ['زاخاروفا']),
+  person('sergei-shoigu', 'سيرغي شويغو', 'official', of('RU'), ['شويغو', 'سيرجي شويجو', 'شويجو']),
+  person('andrei-belousov', 'أندريه بيلوسوف', 'defense-minister', of('RU'), ['بيلوسوف']),
+  person('dmitry-medvedev', 'دميتري ميدفيديف', 'official', of('RU'), ['ميدفيديف', 'ديمتري ميدفيديف']),
+  person('ramzan-kadyrov', 'رمضان قديروف', 'regional-leader', 'region:chechnya', ['قديروف']),
+  // The Russian convicted in the US whose release the example page reports, spelled two ways there.
+  person('alexander-vinnik', 'ألكسندر فينيك', 'private-person', of('RU'), ['فينيك', 'فينك', 'ألكسندر فينك']),
+  // United States
+  person('donald-trump', 'دونالد ترامب', 'head-of-state', of('US'), ['ترامب', 'ترمب', 'دونالد ترمب']),
+  person('jd-vance', 'جي دي فانس', 'vice-president', of('US'), ['فانس', 'جيه دي فانس']),
+  person('marco-rubio', 'ماركو روبيو', 'foreign-minister', of('US'), ['روبيو']),
+  person('pete-hegseth', 'بيت هيغسيث', 'defense-minister', of('US'), ['هيغسيث', 'هيجسيث', 'بيت هيجسيث']),
+  person('steve-witkoff', 'ستيف ويتكوف', 'envoy', of('US'), ['ويتكوف']),
+  person('tom-barrack', 'توم باراك', 'envoy', of('US'), ['توم براك']),
+  person('karoline-leavitt', 'كارولين ليفيت', 'spokesperson', of('US'), ['ليفيت']),
+  person('joe-biden', 'جو بايدن', 'former-head-of-state', of('US'), ['بايدن']),
+  person('kamala-harris', 'كامالا هاريس', 'former-official', of('US'), ['هاريس']),
+  person('antony-blinken', 'أنتوني بلينكن', 'former-foreign-minister', of('US'), ['بلينكن', 'بلينكين']),
+  person('lloyd-austin', 'لويد أوستن', 'former-defense-minister', of('US')),
+  person('barack-obama', 'باراك أوباما', 'former-head-of-state', of('US'), ['أوباما']),
+  // ماسك is also "holding" and the borrowed "mask"; see COMMON_WORD_VARIANTS.
+  person('elon-musk', 'إيلون ماسك', 'business', of('US'), ['ماسك']),
+  person('marc-fogel', 'مارك فوغل', 'private-person', of('US'), ['فوغل']),
+  // United Kingdom, France, Germany, Italy, Spain, Hungary, Canada
+  person('keir-starmer', 'كير ستارمر', 'head-of-government', of('GB'), ['ستارمر']),
+  person('king-charles-iii', 'الملك تشارلز الثالث', 'head-of-state', of('GB'), ['تشارلز الثالث', 'الملك تشارلز']),
+  person('david-lammy', 'ديفيد لامي', 'minister', of('GB'), ['لامي']),
+  person('yvette-cooper', 'إيفيت كوبر', 'foreign-minister', of('GB')),
+  person('rishi-sunak', 'ريشي سوناك', 'former-head-of-government', of('GB'), ['سوناك']),
+  person('emmanuel-macron', 'إيمانويل ماكرون', 'head-of-state', of('FR'), ['ماكرون']),
+  person('jean-noel-barrot', 'جان نويل بارو', 'foreign-minister', of('FR'), ['بارو']),
+  person('sebastien-lecornu', 'سيباستيان لوكورنو', 'head-of-government', of('FR'), ['لوكورنو']),
+  person('friedrich-merz', 'فريدريش ميرتس', 'head-of-government', of('DE'), ['ميرتس', 'ميرز', 'فريدريش ميرز']),
+  person('olaf-scholz', 'أولاف شولتس', 'former-head-of-government', of('DE'), ['شولتس', 'شولتز', 'أولاف شولتز']),
+  person('frank-walter-steinmeier', 'فرانك فالتر شتاينماير', 'head-of-state', of('DE'), ['شتاينماير']),
+  person('annalena-baerbock', 'أنالينا بيربوك', 'intl-official', 'org:un-general-assembly', ['بيربوك']),
+  person('giorgia-meloni', 'جورجيا ميلوني', 'head-of-government', of('IT'), ['ميلوني']),
+  person('pedro-sanchez', 'بيدرو سانشيز', 'head-of-government', of('ES')),
+  person('viktor-orban', 'فيكتور أوربان', 'head-of-government', of('HU'), ['أوربان']),
+  person('mark-carney', 'مارك كارني', 'head-of-government', of('CA'), ['كارني']),
+  // Ukraine, Belarus, Central Asia
+  person('volodymyr-zelensky', 'فولوديمير زيلينسكي', 'head-of-state', of('UA'), [
+    'زيلينسكي',
+    'زيلنسكي',
+    'فولوديمير زيلنسكي',
+    'فلاديمير زيلينسكي',
+  ]),
+  person('andrii-sybiha', 'أندريه سيبيها', 'foreign-minister', of('UA'), ['سيبيها', 'سيبيغا']),
+  person('dmytro-kuleba', 'دميترو كوليبا', 'former-foreign-minister', of('UA'), ['كوليبا']),
+  person('alexander-lukashenko', 'ألكسندر لوكاشينكو', 'head-of-state', of('BY'), ['لوكاشينكو', 'لوكاشنكو']),
+  person('kassym-jomart-tokayev', 'قاسم جومارت توكاييف', 'head-of-state', of('KZ'), ['توكاييف']),
+  // Turkey, Iran, Israel
+  person('recep-tayyip-erdogan', 'رجب طيب أردوغان', 'head-of-state', of('TR'), ['أردوغان', 'إردوغان', 'رجب طيب إردوغان']),
+  person('hakan-fidan', 'هاكان فيدان', 'foreign-minister', of('TR'), ['فيدان']),
+  person('ali-khamenei', 'علي خامنئي', 'head-of-state', of('IR'), ['خامنئي', 'آية الله علي خامنئي', 'آية الله خامنئي']),
+  person('masoud-pezeshkian', 'مسعود بزشكيان', 'head-of-government', of('IR'), ['بزشكيان']),
+  person('abbas-araghchi', 'عباس عراقجي', 'foreign-minister', of('IR'), ['عراقجي', 'عراقتشي']),
+  person('mohammad-bagher-ghalibaf', 'محمد باقر قاليباف', 'speaker', of('IR'), ['قاليباف']),
+  person('ali-larijani', 'علي لاريجاني', 'official', of('IR'), ['لاريجاني']),
+  // رئيسي alone is "main, principal"; only the full name is safe.
+  person('ebrahim-raisi', 'إبراهيم رئيسي', 'former-head-of-state', of('IR')),
+  person('hossein-amir-abdollahian', 'حسين أمير عبد اللهيان', 'former-foreign-minister', of('IR'), ['أمير عبد اللهيان', 'عبد اللهيان']),
+  person('benjamin-netanyahu', 'بنيامين نتنياهو', 'head-of-government', of('IL'), ['نتنياهو', 'نتانياهو', 'بنيامين نتانياهو']),
+  person('isaac-herzog', 'إسحاق هرتسوغ', 'head-of-state', of('IL'), ['هرتسوغ', 'يتسحاق هرتسوغ', 'هرتسوج']),
+  person('israel-katz', 'يسرائيل كاتس', 'defense-minister', of('IL'), ['كاتس']),
+  person('gideon-saar', 'جدعون ساعر', 'foreign-minister', of('IL'), ['ساعر']),
+  person('yoav-gallant', 'يوآف غالانت', 'former-defense-minister', of('IL'), ['غالانت', 'جالانت']),
+  person('itamar-ben-gvir', 'إيتمار بن غفير', 'minister', of('IL'), ['بن غفير', 'بن جفير']),
+  person('bezalel-smotrich', 'بتسلئيل سموتريتش', 'minister', of('IL'), ['سموتريتش']),
+  person('benny-gantz', 'بيني غانتس', 'political-leader', of('IL'), ['غانتس', 'جانتس']),
+  person('yair-lapid', 'يائير لابيد', 'political-leader', of('IL'), ['لابيد']),
+  // South Caucasus
+  person('ilham-aliyev', 'إلهام علييف', 'head-of-state', of('AZ'), ['علييف']),
+  person('jeyhun-bayramov', 'جيهون بيراموف', 'foreign-minister', of('AZ'), ['جيحون بيراموف', 'بيراموف']),
+  person('nikol-pashinyan', 'نيكول باشينيان', 'head-of-government', of('AM'), ['باشينيان', 'باشنيان']),
+  person('ararat-mirzoyan', 'أرارات ميرزويان', 'foreign-minister', of('AM'), ['ميرزويان']),
+  // Asia, Africa, Latin America
+  person('xi-jinping', 'شي جين بينغ', 'head-of-state', of('CN'), ['شي جينبينغ', 'شي جين بينج']),
+  person('li-qiang', 'لي تشيانغ', 'head-of-government', of('CN'), ['لي تشيانج']),
+  person('wang-yi', 'وانغ يي', 'foreign-minister', of('CN'), ['وانج يي']),
+  person('kim-jong-un', 'كيم جونغ أون', 'head-of-state', of('KP'), ['كيم جونغ اون', 'كيم جونج أون']),
+  person('narendra-modi', 'ناريندرا مودي', 'head-of-government', of('IN'), ['مودي']),
+  person('shehbaz-sharif', 'شهباز شريف', 'head-of-government', of('PK')),
+  person('asim-munir', 'عاصم منير', 'military-leader', of('PK')),
+  person('prabowo-subianto', 'برابوو سوبيانتو', 'head-of-state', of('ID'), ['برابوو']),
+  person('anwar-ibrahim', 'أنور إبراهيم', 'head-of-government', of('MY')),
+  person('abiy-ahmed', 'آبي أحمد', 'head-of-government', of('ET')),
+  person('cyril-ramaphosa', 'سيريل رامافوزا', 'head-of-state', of('ZA'), ['رامافوزا']),
+  person('william-ruto', 'وليام روتو', 'head-of-state', of('KE'), ['روتو']),
+  person('bola-tinubu', 'بولا تينوبو', 'head-of-state', of('NG'), ['تينوبو', 'بولا أحمد تينوبو']),
+  person('lula-da-silva', 'لولا دا سيلفا', 'head-of-state', of('BR'), ['لولا', 'لويس إيناسيو لولا دا سيلفا']),
+  person('javier-milei', 'خافيير ميلي', 'head-of-state', of('AR')),
+  person('nicolas-maduro', 'نيكولاس مادورو', 'head-of-state', of('VE'), ['مادورو']),
+  person('claudia-sheinbaum', 'كلاوديا شينباوم', 'head-of-state', of('MX'), ['شينباوم']),
+  // Popes: Francis died in April 2025; Leo XIV was elected in May 2025.
+  person('pope-francis', 'البابا فرنسيس', 'former-head-of-state', of('VA'), ['بابا الفاتيكان فرنسيس']),
+  person('pope-leo-xiv', 'البابا ليو الرابع عشر', 'head-of-state', of('VA'), ['البابا لاون الرابع عشر', 'ليو الرابع عشر', 'لاون الرابع عشر']),
+  // International organizations
+  person('antonio-guterres', 'أنطونيو غوتيريش', 'intl-official', 'org:un', [
+    'غوتيريش',
+    'غوتيريس',
+    'جوتيريش',
+    'أنطونيو غوتيريس',
+    'أنطونيو جوتيريش',
+  ]),
+  person('rafael-grossi', 'رافائيل غروسي', 'intl-official', 'org:iaea', ['غروسي', 'جروسي']),
+  person('tedros-adhanom', 'تيدروس أدهانوم غيبريسوس', 'intl-official', 'org:who', ['تيدروس أدهانوم', 'تيدروس']),
+  person('philippe-lazzarini', 'فيليب لازاريني', 'intl-official', 'org:unrwa', ['لازاريني']),
+  person('ursula-von-der-leyen', 'أورسولا فون دير لاين', 'intl-official', 'org:european-commission', ['فون دير لاين']),
+  person('kaja-kallas', 'كايا كالاس', 'intl-official', 'org:eu', ['كالاس']),
+  person('antonio-costa', 'أنطونيو كوستا', 'intl-official', 'org:european-council'),
+  person('josep-borrell', 'جوزيب بوريل', 'former-official', 'org:eu', ['بوريل']),
+  person('mark-rutte', 'مارك روته', 'intl-official', 'org:nato', ['روته']),
+  person('jens-stoltenberg', 'ينس ستولتنبرغ', 'former-official', 'org:nato', ['ستولتنبرغ', 'ستولتنبرج']),
+  person('kristalina-georgieva', 'كريستالينا جورجيفا', 'intl-official', 'org:imf', ['جورجيفا']),
+];
