@@ -4,6 +4,7 @@ const small = flags.includes('--small');
 const BENCHES: Record<string, () => Promise<object>> = {
   import: async () => (await import('./import.ts')).benchImport({ small }),
   extract: async () => (await import('./extract.ts')).benchExtract({ small }),
+  analyze: async () => (await import('./analyze.ts')).benchAnalyze({ small }),
 };
 const run = BENCHES[name ?? ''];
 if (!run) {

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { evalExtract } from './extract.ts';
 import { evalFeeds } from './feeds.ts';
+import { evalStemmers } from './stemmers.ts';
 
 /**
  * `npm run eval`: every quality figure, next to its pinned floor. The tests in eval/*.test.ts fail
@@ -12,12 +13,14 @@ for (const f of readdirSync(floorsDir)) if (f.endsWith('.json')) floors[f.replac
 
 const feeds = await evalFeeds();
 const extract = await evalExtract();
+const stemmers = await evalStemmers();
 const summary = {
   feeds: feeds && { pass_rate: feeds.pass_rate, passed: feeds.passed, total: feeds.total, by_field: feeds.by_field },
   extract: extract && {
     arabic: { f1: extract.arabic.f1, title_exact: extract.arabic.title_exact, date_accuracy: extract.arabic.date_accuracy, pages: extract.arabic.pages },
     readability: { f1: extract.readability.f1, title_exact: extract.readability.title_exact, pages: extract.readability.pages },
   },
+  stemmers: stemmers && stemmers.analyzers,
   floors,
 };
 console.log(JSON.stringify(summary, null, 2));
