@@ -108,3 +108,26 @@ function encode1256(s: string): Uint8Array {
   const table: Record<string, number> = { ا: 0xc7, ل: 0xe1, ق: 0xde, د: 0xcf, س: 0xd3, م: 0xe3, و: 0xe6, ع: 0xda, ن: 0xe4, ص: 0xd5, خ: 0xce, ب: 0xc8, ر: 0xd1, ي: 0xed };
   return Uint8Array.from([...s].map((ch) => (ch.charCodeAt(0) < 128 ? ch.charCodeAt(0) : table[ch] ?? 0x3f)));
 }
+
+test('analyze names the entities of the example page once each, and --jsonl gives offsets into each body', () => {
+  const article = join(dir, 'karabakh.txt');
+  writeFileSync(article, 'روسيا تدعو أذربيجان وأرمينيا إلى وقف القتال في قره باغ\nدعت وزارة الخارجية الروسية باكو ويريفان إلى وقف العمليات في إقليم قرة باغ.\nوقالت الخارجية الروسية إن قوات حفظ السلام في ستيباناكرت تواصل عملها.');
+  const r = marsad(['analyze', '--file', article]);
+  assert.equal(r.code, 0, r.stderr);
+  const out = JSON.parse(r.stdout);
+  const names = out.tags.map((t: { name: string }) => t.name);
+  for (const name of ['روسيا', 'أذربيجان', 'أرمينيا', 'قره باغ', 'يريفان', 'باكو', 'ستيباناكرت']) assert.ok(names.includes(name), `${name} in ${names}`);
+  assert.equal(new Set(names).size, names.length, 'no tag twice');
+
+  const jsonl = join(dir, 'articles.jsonl');
+  const body = 'قال الأمين العام للأمم المتحدة إن المساعدات وصلت إلى قطاع غزة عبر معبر رفح.';
+  writeFileSync(jsonl, [JSON.stringify({ id: 'a1', title: 'مساعدات إلى غزة', body }), '{broken', JSON.stringify({ id: 'a2', body: 'لا كيانات هنا' })].join('\n'));
+  const lines = marsad(['analyze', '--jsonl', jsonl]);
+  assert.equal(lines.code, 1, 'a bad line makes the exit code 1, after every line is reported');
+  const [first, second, third] = lines.lines.map((l) => JSON.parse(l));
+  assert.equal(first.id, 'a1');
+  for (const e of first.entities) assert.equal(body.slice(e.start, e.end), e.text);
+  assert.ok(first.entities.some((e: { name: string }) => e.name === 'الأمم المتحدة'));
+  assert.equal(second.error, 'not valid JSON');
+  assert.deepEqual(third.tags, []);
+});

@@ -6,6 +6,7 @@ import { extractCommand, feedCommand } from './commands/extract-feed.ts';
 import { startCommand, webCommand, workerCommand } from './commands/serve.ts';
 import { sourcesCommand } from './commands/sources.ts';
 import { benchCommand } from './commands/bench.ts';
+import { analyzeCommand } from './commands/analyze.ts';
 import { type CommandContext, defaultContext } from './context.ts';
 import { CommandError, UsageError } from './errors.ts';
 
@@ -22,6 +23,7 @@ const COMMANDS: Record<string, Command> = {
   export: exportCommand,
   extract: extractCommand,
   feed: feedCommand,
+  analyze: analyzeCommand,
   bench: benchCommand,
 };
 
@@ -36,6 +38,7 @@ const USAGE = `marsad — Arabic news monitor and aggregator
   marsad export
   marsad extract --file F.html [--url U] | --url U
   marsad feed FILE…
+  marsad analyze [--file F] | --jsonl FILE   tags and entities of an article
   marsad bench [--small]
 
 Every command takes --db PATH (SQLite file, default data/marsad.db). "marsad COMMAND --help" for more.`;
