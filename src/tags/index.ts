@@ -16,10 +16,20 @@ export interface EntityMention {
   end: number;
 }
 
+/** An entity's type, or 'keyword' for a keyphrase that names a topic rather than an entity. */
+export type TagType = EntityType | 'keyword';
+
+/**
+ * Bumped whenever the tagger's output can change for the same article (new gazetteer entries, new
+ * rules). Stored with each article's tags so the pipeline can re-tag what an older tagger tagged.
+ */
+export const TAGGER_VERSION = 1;
+
 export interface Tag {
+  /** Stable key of the tag page: a gazetteer id ('country:AZ') or a derived one for names and keyphrases. */
   id: string;
   name: string;
-  type: EntityType;
+  type: TagType;
   /** Salience relative to the article's top tag: 1 for the first, less for the rest. */
   weight: number;
 }
