@@ -4,13 +4,10 @@
  * floor any analyzer pays. All three run in this process on the same bodies, after a warm-up pass, so
  * the ratios hold across machines even when the absolute figures do not.
  */
-import { createReadStream } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createInterface } from 'node:readline';
-import { createGunzip } from 'node:zlib';
 import { isStopWord, normalizeArabic, terms } from '../src/arabic/index.ts';
 import { scanTokens } from '../src/arabic/tokenize.ts';
-import { sharedPath } from './shared-data.ts';
+import { readArticles, sharedPath } from './shared-data.ts';
 
 /** Articles in the small run (CI): enough for stable figures, quick enough for every push. */
 const SMALL_ARTICLES = 1_000;
@@ -70,7 +67,7 @@ function time(bodies: string[], mb: number, rounds: number, run: Contender): Con
 export async function benchAnalyze(opts: { small: boolean }) {
   const corpus = sharedPath('corpus/saudinewsnet/articles.jsonl.gz');
   if (!corpus) return { skipped: 'corpus/saudinewsnet is not in ../shared' };
-  const bodies = await readBodies(corpus, opts.small ? SMALL_ARTICLES : Infinity);
+  const bodies = (await readArticles(corpus, opts.small ? SMALL_ARTICLES : Infinity)).map((a) => a.body);
   const mb = bodies.reduce((sum, b) => sum + Buffer.byteLength(b), 0) / 1e6;
   const contenders: Record<string, Contender> = {
     marsad: (text) => terms(text).length,
@@ -92,16 +89,4 @@ export async function benchAnalyze(opts: { small: boolean }) {
     marsad_vs_snowball: ratio('marsad', 'snowball'),
     marsad_vs_whitespace_split: ratio('marsad', 'whitespace_split'),
   };
-}
-
-async function readBodies(path: string, limit: number): Promise<string[]> {
-  const bodies: string[] = [];
-  const lines = createInterface({ input: createReadStream(path).pipe(createGunzip()), crlfDelay: Infinity });
-  for await (const line of lines) {
-    const body = (JSON.parse(line) as { body?: string }).body ?? '';
-    if (body !== '') bodies.push(body);
-    if (bodies.length >= limit) break;
-  }
-  lines.close();
-  return bodies;
 }

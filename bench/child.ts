@@ -5,6 +5,7 @@ const BENCHES: Record<string, () => Promise<object>> = {
   import: async () => (await import('./import.ts')).benchImport({ small }),
   extract: async () => (await import('./extract.ts')).benchExtract({ small }),
   analyze: async () => (await import('./analyze.ts')).benchAnalyze({ small }),
+  tag: async () => (await import('./tag.ts')).benchTag({ small }),
 };
 const run = BENCHES[name ?? ''];
 if (!run) {

@@ -13,7 +13,7 @@ const small = args.includes('--small');
 const outIndex = args.indexOf('--out');
 const out = outIndex >= 0 ? args[outIndex + 1]! : fileURLToPath(new URL('./results/latest.json', import.meta.url));
 const only = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--out');
-const NAMES = only.length ? only : ['extract', 'import', 'analyze'];
+const NAMES = only.length ? only : ['extract', 'import', 'analyze', 'tag'];
 
 const child = fileURLToPath(new URL('./child.ts', import.meta.url));
 const results: Record<string, unknown> = {};

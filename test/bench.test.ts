@@ -23,6 +23,7 @@ test('the benchmarks run at their small size and report throughput and memory', 
     assert.ok(report.results.import.peak_rss_mb > 0);
     assert.ok(report.results.extract.peak_rss_mb > 0, JSON.stringify(report.results.extract));
     assert.ok(report.results.analyze.peak_rss_mb > 0, JSON.stringify(report.results.analyze));
+    assert.ok(report.results.tag.articles_per_s > 0 && report.results.tag.tags_per_article > 0, JSON.stringify(report.results.tag));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
