@@ -74,9 +74,10 @@ const GREG_ALT = alternation(GREGORIAN_MONTHS.keys());
 const HIJRI_ALT = alternation(HIJRI_MONTHS.keys());
 
 // "20 سبتمبر 2023", "20 من شهر سبتمبر", "١٢ تشرين الأول ٢٠٢٣", "20 أيلول/سبتمبر 2023",
-// "20 سبتمبر (أيلول) 2023", "Wed, 20 Sep 2023". The year may be missing.
+// "20 سبتمبر (أيلول) 2023", "Wed, 20 Sep 2023", "20th, September 2023" (English ordinals on
+// bilingual templates). The year may be missing.
 const DAY_MONTH_RE = new RegExp(
-  String.raw`(?<![\d:])(\d{1,2})${SEP}(?:من\s+)?(?:شهر\s+)?${L_BEFORE}(${GREG_ALT})${L_AFTER}` +
+  String.raw`(?<![\d:])(\d{1,2})(?:st|nd|rd|th)?${SEP}(?:من\s+)?(?:شهر\s+)?${L_BEFORE}(${GREG_ALT})${L_AFTER}` +
     String.raw`(?:\s*[/(\-]\s*(?:${GREG_ALT})${L_AFTER}\s*\)?)?` +
     String.raw`(?:${SEP}(?:(?:عام|سنه)\s+)?(\d{4})(?!\d))?`,
   'gu',
