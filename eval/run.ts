@@ -1,7 +1,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { evalExtract } from './extract.ts';
 import { evalFeeds } from './feeds.ts';
+import { evalNer } from './ner.ts';
 import { evalStemmers } from './stemmers.ts';
+import { evalTagPrecision } from './tag-precision.ts';
 
 /**
  * `npm run eval`: every quality figure, next to its pinned floor. The tests in eval/*.test.ts fail
@@ -14,6 +16,8 @@ for (const f of readdirSync(floorsDir)) if (f.endsWith('.json')) floors[f.replac
 const feeds = await evalFeeds();
 const extract = await evalExtract();
 const stemmers = await evalStemmers();
+const ner = await evalNer();
+const tagPrecision = await evalTagPrecision();
 const summary = {
   feeds: feeds && { pass_rate: feeds.pass_rate, passed: feeds.passed, total: feeds.total, by_field: feeds.by_field },
   extract: extract && {
@@ -21,6 +25,8 @@ const summary = {
     readability: { f1: extract.readability.f1, title_exact: extract.readability.title_exact, pages: extract.readability.pages },
   },
   stemmers: stemmers && stemmers.analyzers,
+  ner,
+  tag_precision: tagPrecision && { ...tagPrecision, pending: tagPrecision.pending.length },
   floors,
 };
 console.log(JSON.stringify(summary, null, 2));
