@@ -1,4 +1,5 @@
 import { readFileSync, readdirSync } from 'node:fs';
+import { evalDedup } from './dedup.ts';
 import { evalExtract } from './extract.ts';
 import { evalFeeds } from './feeds.ts';
 import { evalNer } from './ner.ts';
@@ -17,6 +18,7 @@ const feeds = await evalFeeds();
 const extract = await evalExtract();
 const stemmers = await evalStemmers();
 const ner = await evalNer();
+const dedup = await evalDedup();
 const tagPrecision = await evalTagPrecision();
 const summary = {
   feeds: feeds && { pass_rate: feeds.pass_rate, passed: feeds.passed, total: feeds.total, by_field: feeds.by_field },
@@ -26,6 +28,7 @@ const summary = {
   },
   stemmers: stemmers && stemmers.analyzers,
   ner,
+  dedup,
   tag_precision: tagPrecision && { ...tagPrecision, pending: tagPrecision.pending.length },
   floors,
 };
