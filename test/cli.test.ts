@@ -20,7 +20,7 @@ const db = join(dir, 'cli.db');
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 
 test('bad usage exits 2 with one line that says what to do', () => {
-  for (const args of [['frobnicate'], ['crawl'], ['sources', 'add', 'ftp://example.com/feed'], ['import'], ['extract'], ['sources', 'remove', 'abc'], ['web', '--port', 'http'], ['export', '--colour']]) {
+  for (const args of [['frobnicate'], ['crawl'], ['sources', 'add', 'ftp://example.com/feed'], ['import'], ['extract'], ['sources', 'remove', 'abc'], ['web', '--port', 'http'], ['export', '--colour'], ['retag', 'everything'], ['retag', '--force']]) {
     const r = marsad([...args, '--db', db]);
     assert.equal(r.code, 2, `${args.join(' ')} → ${r.code}: ${r.stderr}`);
     assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
@@ -52,6 +52,16 @@ test('import then export gives every id back unchanged, and a bad line is report
   assert.equal(rows[0].source, 'سبق');
   assert.equal(rows[0].published_at, '2015-07-20T23:51:32.000Z', 'a zoneless date is read as Mecca time');
   assert.deepEqual(Object.keys(rows[1]).sort(), ['duplicate_of', 'id', 'published_at', 'related', 'source', 'story_id', 'tags', 'title', 'url']);
+  assert.ok(rows[0].tags.some((t: { name: string; type: string }) => t.name === 'الرياض' && t.type === 'place'), JSON.stringify(rows[0].tags));
+  for (const row of rows) for (const tag of row.tags) assert.deepEqual(Object.keys(tag), ['name', 'type']);
+
+  // Imported articles were tagged on the way in: nothing is left to retag, unless asked for all.
+  const retag = marsad(['retag', '--db', db]);
+  assert.equal(retag.code, 0, retag.stderr);
+  assert.equal(JSON.parse(retag.lines[0]!).tagged, 0);
+  const all = marsad(['retag', '--all', '--db', db]);
+  assert.deepEqual({ tagged: JSON.parse(all.lines[0]!).tagged, failed: JSON.parse(all.lines[0]!).failed }, { tagged: 2, failed: 0 });
+  assert.deepEqual(marsad(['export', '--db', db]).lines.map((l) => JSON.parse(l).tags), rows.map((r) => r.tags), 'tagging again gives the same tags');
 });
 
 test('sources: add without checking, list, pause, export and import OPML, remove', () => {

@@ -7,6 +7,7 @@ import { silentLogger } from '../src/log/index.ts';
 import { crawlDue } from '../src/pipeline/crawl.ts';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 import { canonicalizeUrl } from '../src/sanitize/url.ts';
+import { TAGGER_VERSION } from '../src/tags/index.ts';
 
 test('the crawler takes every demo outlet end to end, and a second poll adds nothing', async () => {
   const newsroom = await startNewsroom();
@@ -43,6 +44,25 @@ test('the crawler takes every demo outlet end to end, and a second poll adds not
       assert.doesNotMatch(text, /اقرأ أيضا|مواضيع ذات صلة|اشترك في النشرة|التعليقات/, `no boilerplate in ${stored.url}`);
     }
     assert.deepEqual(wrong, []);
+
+    // Tags: every article is tagged on ingest, and the earthquake in Azilal is filed under Morocco.
+    const untagged: string[] = [];
+    for (const a of expected) {
+      const stored = (await store.getArticleByUrl(expectedFor(a, newsroom.outlets.find((o) => o.id === a.outlet)!).canonicalUrl))!;
+      if ((await store.tagsForArticle(stored.id)).length === 0) untagged.push(`${a.outlet}/${a.slug}`);
+    }
+    assert.deepEqual(untagged, [], 'every demo article has at least one tag');
+    assert.equal((await store.articlesNeedingTags(TAGGER_VERSION, 10)).length, 0);
+    const quake = ARTICLES.find((a) => a.outlet === 'maghreb' && a.event === 'morocco-azilal-earthquake')!;
+    const quakeOutlet = newsroom.outlets.find((o) => o.id === quake.outlet)!;
+    const quakeId = (await store.getArticleByUrl(expectedFor(quake, quakeOutlet).canonicalUrl))!.id;
+    const quakeTags = await store.tagsForArticle(quakeId);
+    const moroccoTag = quakeTags.find((t) => t.key === 'country:MA');
+    assert.equal(moroccoTag?.name, 'المغرب', `Morocco among ${quakeTags.map((t) => t.name)}`);
+    assert.equal(moroccoTag.type, 'place');
+    const morocco = await store.latestArticlesWithTag('country:MA', { limit: 100 });
+    assert.ok(morocco.some((m) => m.id === quakeId));
+    assert.equal(await store.countArticlesWithTag('country:MA'), morocco.length);
 
     // Second poll: everything is due again (pretend time passed); nothing new is stored.
     const later = new Date(Date.now() + 2 * 24 * 3600_000);

@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { crawlCommand } from './commands/crawl.ts';
 import { demoCommand } from './commands/demo.ts';
 import { exportCommand, importCommand } from './commands/import-export.ts';
+import { retagCommand } from './commands/retag.ts';
 import { extractCommand, feedCommand } from './commands/extract-feed.ts';
 import { startCommand, webCommand, workerCommand } from './commands/serve.ts';
 import { sourcesCommand } from './commands/sources.ts';
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, Command> = {
   sources: sourcesCommand,
   import: importCommand,
   export: exportCommand,
+  retag: retagCommand,
   extract: extractCommand,
   feed: feedCommand,
   analyze: analyzeCommand,
@@ -36,6 +38,7 @@ const USAGE = `marsad — Arabic news monitor and aggregator
   marsad sources add URL | list | remove ID | pause ID | resume ID | import-opml FILE | export-opml
   marsad import FILE.jsonl[.gz]
   marsad export
+  marsad retag [--all]         tag articles not yet tagged by this version of the tagger
   marsad extract --file F.html [--url U] | --url U
   marsad feed FILE…
   marsad analyze [--file F] | --jsonl FILE   tags and entities of an article

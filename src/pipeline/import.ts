@@ -7,7 +7,9 @@ import type { NewArticle } from '../model/index.ts';
 import { sanitizeArticleHtml } from '../sanitize/html.ts';
 import { canonicalizeUrl } from '../sanitize/url.ts';
 import type { Store } from '../store/store.ts';
+import type { Logger } from '../log/index.ts';
 import { htmlToText } from './assemble.ts';
+import { tagStoredArticle } from './tag.ts';
 
 /** Articles written per transaction: large enough to amortize the commit, small enough to stream. */
 const BATCH_SIZE = 1000;
@@ -77,8 +79,13 @@ function paragraphsToHtml(text: string): string {
     .join('');
 }
 
-/** Stream a JSONL or JSONL.gz dump into the store; a bad line is reported and skipped. */
-export async function importJsonl(path: string, store: Store, onError: (e: ImportLineError) => void): Promise<ImportReport> {
+/**
+ * Stream a JSONL or JSONL.gz dump into the store; a bad line is reported and skipped. New articles
+ * are tagged as they are stored, like crawled ones.
+ */
+export async function importJsonl(
+  path: string, store: Store, onError: (e: ImportLineError) => void, log: Logger = () => {},
+): Promise<ImportReport> {
   const started = performance.now();
   const fetchedAt = new Date().toISOString();
   const sources = new Map<string, number>();
@@ -102,7 +109,15 @@ export async function importJsonl(path: string, store: Store, onError: (e: Impor
       }
       article.source_id = id;
     }
-    for (const r of await store.insertArticles(batch.map((b) => b.article))) r.inserted ? report.inserted++ : report.existing++;
+    const results = await store.insertArticles(batch.map((b) => b.article));
+    for (const [i, r] of results.entries()) {
+      if (!r.inserted) {
+        report.existing++;
+        continue;
+      }
+      report.inserted++;
+      await tagStoredArticle(store, r.id, batch[i]!.article, log);
+    }
     batch = [];
   };
 

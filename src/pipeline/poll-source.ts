@@ -8,6 +8,7 @@ import { canonicalizeUrl } from '../sanitize/url.ts';
 import type { Store } from '../store/store.ts';
 import { assembleArticle } from './assemble.ts';
 import { backoffDelay, nextPollInterval } from './schedule.ts';
+import { tagStoredArticle } from './tag.ts';
 
 /** A news sitemap index can list hundreds of children; the newest few hold what is new. */
 const MAX_CHILD_SITEMAPS = 5;
@@ -106,7 +107,10 @@ async function ingestItems(source: Source, items: FeedItem[], feedUrl: string, d
         continue;
       }
       const { id, inserted } = await deps.store.insertArticle(article);
-      if (inserted) newArticles++;
+      if (inserted) {
+        newArticles++;
+        await tagStoredArticle(deps.store, id, article, deps.log);
+      }
       await deps.store.recordLink({ url: link, source_id: source.id, article_id: id, status: 'ok', last_at: fetchedAt.toISOString() });
       deps.log('debug', 'article_stored', { source_id: source.id, article_id: id, inserted, url: article.url });
     } catch (err) {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { NewArticle } from '../model/index.ts';
+import type { ArticleTag, NewArticle } from '../model/index.ts';
 import type { Store } from './store.ts';
 
 /**
@@ -111,6 +111,79 @@ export function runStoreConformance(
       const kept = (await store.getArticle(id))!;
       assert.equal(kept.source_id, null);
     }],
+    ['re-tagging an article replaces its tags, in rank order, and records the tagger version', async (store) => {
+      const { id } = await store.insertArticle(article(null, 'https://www.alghad.com/water-1'));
+      assert.deepEqual(await store.tagsForArticle(id), []);
+      assert.equal(await store.setArticleTags(id, [AMMAN, JORDAN, ARAB_LEAGUE], 1), true);
+      assert.deepEqual(await store.tagsForArticle(id), [AMMAN, JORDAN, ARAB_LEAGUE]);
+      await store.setArticleTags(id, [{ ...ARAB_LEAGUE, weight: 1 }, { ...JORDAN, weight: 0.4 }], 2);
+      assert.deepEqual(await store.tagsForArticle(id), [{ ...ARAB_LEAGUE, weight: 1 }, { ...JORDAN, weight: 0.4 }]);
+      assert.equal(await store.countArticlesWithTag(AMMAN.key), 0);
+      assert.deepEqual(await store.getTag(AMMAN.key), { key: 'city:amman', name: 'عمّان', type: 'place' }, 'a tag outlives its last article');
+      assert.equal(await store.setArticleTags(987654, [AMMAN], 1), false, 'no such article');
+    }],
+    ['a tag shared by two articles lists both, newest first, and takes the name given last', async (store) => {
+      const older = (await store.insertArticle({ ...article(null, 'https://www.petra.gov.jo/1'), published_at: '2026-11-23T07:00:00.000Z' })).id;
+      const newer = (await store.insertArticle({ ...article(null, 'https://www.petra.gov.jo/2'), published_at: '2026-11-24T07:00:00.000Z' })).id;
+      await store.setArticleTags(older, [JORDAN, AMMAN], 1);
+      await store.setArticleTags(newer, [{ ...AMMAN, name: 'عمان' }], 1);
+      assert.deepEqual((await store.latestArticlesWithTag(AMMAN.key, { limit: 10 })).map((a) => a.id), [newer, older]);
+      assert.deepEqual((await store.latestArticlesWithTag(JORDAN.key, { limit: 10 })).map((a) => a.id), [older]);
+      assert.equal(await store.countArticlesWithTag(AMMAN.key), 2);
+      assert.equal((await store.getTag(AMMAN.key))?.name, 'عمان');
+      assert.equal((await store.tagsForArticle(older))[1]?.name, 'عمان');
+    }],
+    ['a tag page pages with a cursor, stable across articles published at the same instant', async (store) => {
+      const ids: number[] = [];
+      for (let i = 0; i < 7; i++) {
+        // Five share one instant (a wire story published by five outlets at once); one has no date.
+        const published_at = i < 5 ? '2026-11-24T09:00:00.000Z' : i === 5 ? '2026-11-23T09:00:00.000Z' : null;
+        const { id } = await store.insertArticle({ ...article(null, `https://www.albawaba.com/n/${i}`), published_at, fetched_at: '2026-11-22T09:00:00.000Z' });
+        await store.setArticleTags(id, [JORDAN], 1);
+        ids.push(id);
+      }
+      const seen: number[] = [];
+      let before: { published_at: string; id: number } | null = null;
+      for (let round = 0; round < 10; round++) {
+        const page = await store.latestArticlesWithTag(JORDAN.key, { limit: 2, before });
+        seen.push(...page.map((a) => a.id));
+        const last = page[page.length - 1];
+        if (!last || page.length < 2) break;
+        before = { published_at: last.published_at ?? last.fetched_at, id: last.id };
+      }
+      const sameInstant = ids.slice(0, 5).sort((a, b) => b - a);
+      assert.deepEqual(seen, [...sameInstant, ids[5], ids[6]], 'every article once: same instant by id, undated by fetch time');
+    }],
+    ['articles needing tags are the untagged and those an older tagger tagged, newest first', async (store) => {
+      const ids: number[] = [];
+      for (let i = 0; i < 4; i++) ids.push((await store.insertArticle(article(null, `https://www.addustour.com/${i}`))).id);
+      const [a, b, c, d] = ids as [number, number, number, number];
+      await store.setArticleTags(a, [JORDAN], 1);
+      await store.setArticleTags(b, [JORDAN], 2);
+      await store.setArticleTags(c, [], 2);
+      const need = async (version: number, limit = 10) => (await store.articlesNeedingTags(version, limit)).map((x) => x.id);
+      assert.deepEqual(await need(2), [d, a]);
+      assert.deepEqual(await need(2, 1), [d]);
+      assert.deepEqual(await need(1), [d], 'an article with no tags at all still counts as tagged');
+      assert.deepEqual(await need(3), [d, c, b, a]);
+      const needing = (await store.articlesNeedingTags(2, 10))[1]!;
+      assert.equal(needing.title, 'انطلاق مفاوضات الأمن المائي في عمّان بمشاركة عربية واسعة', 'whole articles, to tag again');
+    }],
+    ['an unknown tag has no articles and no page', async (store) => {
+      const { id } = await store.insertArticle(article(null, 'https://www.ammonnews.net/1'));
+      await store.setArticleTags(id, [AMMAN], 1);
+      assert.equal(await store.getTag('city:zarqa'), null);
+      assert.equal(await store.countArticlesWithTag('city:zarqa'), 0);
+      assert.deepEqual(await store.latestArticlesWithTag('city:zarqa', { limit: 5 }), []);
+    }],
+    ['removing a source keeps its articles tagged', async (store) => {
+      const { source } = await store.addSource({ name: 'رؤيا', url: 'https://royanews.tv/rss' });
+      const { id } = await store.insertArticle(article(source.id, 'https://royanews.tv/news/1'));
+      await store.setArticleTags(id, [AMMAN], 1);
+      await store.removeSource(source.id);
+      assert.deepEqual(await store.tagsForArticle(id), [AMMAN]);
+      assert.equal((await store.latestArticlesWithTag(AMMAN.key, { limit: 5 }))[0]?.source_id, null);
+    }],
   ];
 
   for (const [name, body] of cases) {
@@ -125,6 +198,10 @@ export function runStoreConformance(
     });
   }
 }
+
+const AMMAN: ArticleTag = { key: 'city:amman', name: 'عمّان', type: 'place', weight: 1 };
+const JORDAN: ArticleTag = { key: 'country:JO', name: 'الأردن', type: 'place', weight: 0.8 };
+const ARAB_LEAGUE: ArticleTag = { key: 'org:arab-league', name: 'جامعة الدول العربية', type: 'organization', weight: 0.35 };
 
 function article(sourceId: number | null, url: string): NewArticle {
   return {

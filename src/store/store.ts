@@ -1,4 +1,4 @@
-import type { Article, NewArticle, NewSource, Source } from '../model/index.ts';
+import type { Article, ArticleTag, NewArticle, NewSource, Source, TagInfo } from '../model/index.ts';
 
 /** The outcome of one poll of a source, as the pipeline reports it to the store. */
 export interface PollRecord {
@@ -28,10 +28,17 @@ export interface InsertResult {
   inserted: boolean;
 }
 
-export interface ArticlePage {
+/** One page of a list of articles, newest first. */
+export interface ListPage {
   limit: number;
-  /** Return articles published before this article (by published_at, then id), for pagination. */
+  /**
+   * Return articles published before this article (by published_at, then id), for pagination. An
+   * article without a date sorts by its fetch time, and its cursor carries that time.
+   */
   before?: { published_at: string; id: number } | null;
+}
+
+export interface ArticlePage extends ListPage {
   source_id?: number;
 }
 
@@ -64,6 +71,21 @@ export interface Store {
   countArticles(sourceId?: number): Promise<number>;
   /** Every article, oldest id first, in batches. */
   iterateArticles(batchSize?: number): AsyncIterable<Article>;
+
+  /**
+   * Replace an article's tags (in the given order, which is their rank) and record the tagger version
+   * that produced them, in one transaction. A tag key seen again takes the name and type given last.
+   * An empty list still marks the article as tagged. False when there is no such article.
+   */
+  setArticleTags(articleId: number, tags: readonly ArticleTag[], version: number): Promise<boolean>;
+  /** An article's tags, by rank. */
+  tagsForArticle(articleId: number): Promise<ArticleTag[]>;
+  getTag(key: string): Promise<TagInfo | null>;
+  /** The articles carrying a tag, newest first, paged like `latestArticles`. */
+  latestArticlesWithTag(key: string, page: ListPage): Promise<Article[]>;
+  countArticlesWithTag(key: string): Promise<number>;
+  /** Articles never tagged or tagged by a tagger older than `version`, at most `limit`, newest first. */
+  articlesNeedingTags(version: number, limit: number): Promise<Article[]>;
 
   getLink(url: string): Promise<LinkRecord | null>;
   recordLink(link: Omit<LinkRecord, 'tries'>): Promise<void>;

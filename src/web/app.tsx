@@ -6,6 +6,8 @@ import { ArticlePage } from './views/article-page.tsx';
 import { Layout } from './views/layout.tsx';
 import { SourcePage, SourcesPage } from './views/source-page.tsx';
 import { staticRoutes } from './routes/static.ts';
+import { tagRoutes } from './routes/tags.tsx';
+import { tagPath } from './views/tags.tsx';
 import type { Logger } from '../log/index.ts';
 
 export interface WebOptions {
@@ -26,6 +28,8 @@ export function createApp(opts: WebOptions): Hono {
   const { store, log } = opts;
   const timeZone = opts.timeZone ?? 'Asia/Riyadh';
   const now = opts.now ?? (() => new Date());
+  // Behind a proxy the request's own origin may be internal: siteUrl, when set, is the public one.
+  const base = (requestUrl: string) => (opts.siteUrl ?? new URL(requestUrl).origin).replace(/\/+$/, '');
   const app = new Hono();
 
   app.use('*', async (c, next) => {
@@ -60,9 +64,11 @@ export function createApp(opts: WebOptions): Hono {
     const id = parseId(c.req.param('id'));
     const article = id === null ? null : await store.getArticle(id);
     if (!article) return c.notFound();
-    const siteUrl = opts.siteUrl ?? new URL(c.req.url).origin;
-    return c.html(<ArticlePage article={article} tags={[]} coverage={[]} related={[]} now={now()} timeZone={timeZone} siteUrl={siteUrl} />);
+    const tags = (await store.tagsForArticle(article.id)).map((t) => ({ name: t.name, type: t.type, href: tagPath(t.key) }));
+    return c.html(<ArticlePage article={article} tags={tags} coverage={[]} related={[]} now={now()} timeZone={timeZone} siteUrl={base(c.req.url)} />);
   });
+
+  app.route('/', tagRoutes({ store, pageSize: PAGE_SIZE, timeZone, now, base }));
 
   app.get('/sources', async (c) => {
     const sources = await store.listSources();

@@ -7,7 +7,7 @@ import { createApp } from '../../web/app.tsx';
 import { serveApp } from '../../web/serve.ts';
 import { runScheduler } from '../../worker/scheduler.ts';
 import { type CommandContext, parseCommandArgs } from '../context.ts';
-import { parsePort, untilSignal } from './serve.ts';
+import { backfillTags, parsePort, untilSignal } from './serve.ts';
 
 export const DEMO_HELP = `marsad demo [--port 8080] [--db data/demo.db] [--once]
   Serve the bundled demo newsroom (7 invented Arabic outlets) on loopback, crawl it with the real
@@ -45,7 +45,9 @@ export async function demoCommand(argv: string[], ctx: CommandContext): Promise<
     const server = await serveApp(app, { port, host: values.host ?? '127.0.0.1' });
     ctx.out(`The site is up at ${server.url}/ — Ctrl-C stops the demo.`);
     const { signal } = untilSignal();
+    const backfill = backfillTags(store, ctx.log, signal);
     await runScheduler(deps, { tickSeconds: ctx.settings.tickSeconds, signal });
+    await backfill;
     await server.close();
     return 0;
   } finally {

@@ -5,10 +5,12 @@ import { UsageError } from '../errors.ts';
 
 export const IMPORT_HELP = `marsad import FILE.jsonl[.gz] [--db PATH]
   One article per line: {id, url, source, title, body, date|published_at}. Bad lines are reported on
-  stderr and skipped; articles already stored (same canonical URL) are kept as they are.`;
+  stderr and skipped; articles already stored (same canonical URL) are kept as they are. New articles
+  are tagged as they are stored.`;
 
 export const EXPORT_HELP = `marsad export [--db PATH]
-  One article per line: {id, url, source, title, published_at, story_id, duplicate_of, tags, related}.`;
+  One article per line: {id, url, source, title, published_at, story_id, duplicate_of, tags, related};
+  tags are [{name, type}], most salient first.`;
 
 export async function importCommand(argv: string[], ctx: CommandContext): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, {});
@@ -18,7 +20,7 @@ export async function importCommand(argv: string[], ctx: CommandContext): Promis
   if (!existsSync(file)) throw new UsageError(`no such file: ${file}`);
   const store = openStore(values, ctx.settings);
   try {
-    const report = await importJsonl(file, store, (e) => process.stderr.write(`${file}:${e.line}: ${e.error}\n`));
+    const report = await importJsonl(file, store, (e) => process.stderr.write(`${file}:${e.line}: ${e.error}\n`), ctx.log);
     ctx.out(JSON.stringify(report));
     return 0;
   } finally {
@@ -44,7 +46,7 @@ export async function exportCommand(argv: string[], ctx: CommandContext): Promis
         published_at: a.published_at,
         story_id: a.story_id,
         duplicate_of: a.duplicate_of === null ? null : externalIds.get(a.duplicate_of) ?? String(a.duplicate_of),
-        tags: [],
+        tags: (await store.tagsForArticle(a.id)).map((t) => ({ name: t.name, type: t.type })),
         related: [],
       }));
     }

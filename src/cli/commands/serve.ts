@@ -1,5 +1,8 @@
 import { existsSync } from 'node:fs';
 import { Fetcher } from '../../fetch/index.ts';
+import type { Logger } from '../../log/index.ts';
+import { retagArticles } from '../../pipeline/retag.ts';
+import type { Store } from '../../store/store.ts';
 import { createApp } from '../../web/app.tsx';
 import { serveApp } from '../../web/serve.ts';
 import { runScheduler } from '../../worker/scheduler.ts';
@@ -9,9 +12,11 @@ import { importOpmlFile } from './sources.ts';
 
 export const START_HELP = `marsad start [--port 8080] [--host 127.0.0.1] [--db PATH] [--sources FILE.opml]
   Scheduler, crawler and web site in one process. With no sources yet, the default list
-  (sources/arabic-outlets.opml) is imported first.`;
+  (sources/arabic-outlets.opml) is imported first. Articles not yet tagged by this version of the
+  tagger are tagged in the background.`;
 export const WEB_HELP = `marsad web [--port 8080] [--host 127.0.0.1] [--db PATH]   the web site only`;
-export const WORKER_HELP = `marsad worker [--db PATH] [--allow-private]   the scheduler and crawler only`;
+export const WORKER_HELP = `marsad worker [--db PATH] [--allow-private]   the scheduler and crawler only
+  (and, in the background, tagging of articles an older tagger or release left untagged)`;
 
 const SERVE_OPTIONS = { port: { type: 'string' }, host: { type: 'string' } } as const;
 
@@ -36,6 +41,17 @@ export function untilSignal(): { signal: AbortSignal; done: Promise<void> } {
   return { signal: controller.signal, done };
 }
 
+/**
+ * Tag, in the background, what an older release stored untagged or an older tagger tagged. It works
+ * in small batches between requests and crawl rounds; resolves (never rejects) once done or stopped.
+ */
+export function backfillTags(store: Store, log: Logger, signal: AbortSignal): Promise<void> {
+  return retagArticles(store, { log, signal }).then(
+    () => {},
+    (err: Error) => log('error', 'retag_failed', { error: err.message }),
+  );
+}
+
 export async function startCommand(argv: string[], ctx: CommandContext): Promise<number> {
   const { values } = parseCommandArgs(argv, { ...SERVE_OPTIONS, sources: { type: 'string' }, 'allow-private': { type: 'boolean' } }, false);
   if (values.help) return ctx.out(START_HELP), 0;
@@ -49,7 +65,9 @@ export async function startCommand(argv: string[], ctx: CommandContext): Promise
   const server = await serveApp(createApp({ store, log: ctx.log, timeZone: ctx.settings.timeZone, siteUrl: ctx.settings.siteUrl ?? undefined }), { port, host: values.host ?? ctx.settings.host });
   ctx.out(`Marsad is serving ${server.url} and polling ${(await store.listSources()).length} sources. Ctrl-C stops it.`);
   const { signal } = untilSignal();
+  const backfill = backfillTags(store, ctx.log, signal);
   await runScheduler({ store, fetcher, log: ctx.log }, { tickSeconds: ctx.settings.tickSeconds, signal });
+  await backfill;
   await server.close();
   await fetcher.close();
   await store.close();
@@ -74,7 +92,9 @@ export async function workerCommand(argv: string[], ctx: CommandContext): Promis
   const store = openStore(values, ctx.settings);
   const fetcher = new Fetcher({ allowPrivateAddresses: values['allow-private'] || ctx.settings.allowPrivateAddresses });
   const { signal } = untilSignal();
+  const backfill = backfillTags(store, ctx.log, signal);
   await runScheduler({ store, fetcher, log: ctx.log }, { tickSeconds: ctx.settings.tickSeconds, signal });
+  await backfill;
   await fetcher.close();
   await store.close();
   return 0;

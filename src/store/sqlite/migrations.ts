@@ -60,4 +60,29 @@ export const MIGRATIONS: string[] = [
     last_at TEXT NOT NULL
   );
   `,
+
+  // 2: tags and the articles that carry them. article_tags repeats the article's date (published, or
+  // fetched when it has none: the order of latestArticles) so that a tag page is one range scan of
+  // article_tags_latest. articles.tags_version is the tagger version that tagged it, NULL for never.
+  `
+  CREATE TABLE tags (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL
+  );
+
+  CREATE TABLE article_tags (
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    tag_id INTEGER NOT NULL REFERENCES tags (id) ON DELETE CASCADE,
+    weight REAL NOT NULL,
+    rank INTEGER NOT NULL,
+    published_at TEXT NOT NULL,
+    PRIMARY KEY (article_id, tag_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX article_tags_latest ON article_tags (tag_id, published_at DESC, article_id DESC);
+
+  ALTER TABLE articles ADD COLUMN tags_version INTEGER;
+  CREATE INDEX articles_tags_version ON articles (tags_version, id);
+  `,
 ];

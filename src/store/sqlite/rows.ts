@@ -1,4 +1,4 @@
-import type { Article, Source } from '../../model/index.ts';
+import type { Article, Source, TagInfo, TagType } from '../../model/index.ts';
 
 /** Row shapes as SQLite returns them, and their conversion to the model. */
 export interface SourceRow extends Omit<Source, 'paused'> {
@@ -22,4 +22,17 @@ export function toArticle(row: ArticleRow): Article {
     // A hand-edited row with bad JSON loses its authors, not the article.
   }
   return { ...row, authors };
+}
+
+export interface TagRow {
+  key: string;
+  name: string;
+  type: string;
+}
+
+const TAG_TYPES = new Set<string>(['person', 'place', 'organization', 'other', 'keyword'] satisfies TagType[]);
+
+export function toTag(row: TagRow): TagInfo {
+  // A type written by a newer tagger that this version does not know is shown as 'other'.
+  return { key: row.key, name: row.name, type: TAG_TYPES.has(row.type) ? (row.type as TagType) : 'other' };
 }

@@ -1,12 +1,12 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Article, NewArticle, NewSource, Source } from '../../model/index.ts';
+import type { Article, ArticleTag, NewArticle, NewSource, Source, TagInfo } from '../../model/index.ts';
 import { canonicalizeUrl } from '../../sanitize/url.ts';
 import { StoreError } from '../errors.ts';
-import type { ArticlePage, InsertResult, LinkRecord, PollRecord, Store } from '../store.ts';
+import type { ArticlePage, InsertResult, LinkRecord, ListPage, PollRecord, Store } from '../store.ts';
 import { MIGRATIONS } from './migrations.ts';
-import { type ArticleRow, type SourceRow, toArticle, toSource } from './rows.ts';
+import { type ArticleRow, type SourceRow, type TagRow, toArticle, toSource, toTag } from './rows.ts';
 
 /** New sources are polled at once; this is their first interval (seconds) until we learn their pace. */
 const DEFAULT_POLL_INTERVAL = 900;
@@ -204,6 +204,86 @@ export class SqliteStore implements Store {
       for (const row of rows) yield toArticle(row);
       after = rows[rows.length - 1]!.id;
     }
+  }
+
+  async setArticleTags(articleId: number, tags: readonly ArticleTag[], version: number): Promise<boolean> {
+    return this.db.transaction(() => {
+      const article = this.db
+        .prepare('SELECT COALESCE(published_at, fetched_at) AS at FROM articles WHERE id = ?')
+        .get(articleId) as { at: string } | undefined;
+      if (!article) return false;
+      this.db.prepare('DELETE FROM article_tags WHERE article_id = ?').run(articleId);
+      const upsertTag = this.db.prepare(
+        `INSERT INTO tags (key, name, type) VALUES (?, ?, ?)
+         ON CONFLICT (key) DO UPDATE SET name = excluded.name, type = excluded.type RETURNING id`,
+      );
+      const link = this.db.prepare('INSERT INTO article_tags (article_id, tag_id, weight, rank, published_at) VALUES (?, ?, ?, ?, ?)');
+      const seen = new Set<string>();
+      for (const tag of tags) {
+        // A tagger never gives one key twice, but a repeat must not cost the article its other tags.
+        if (seen.has(tag.key)) continue;
+        seen.add(tag.key);
+        const { id } = upsertTag.get(tag.key, tag.name, tag.type) as { id: number };
+        link.run(articleId, id, tag.weight, seen.size, article.at);
+      }
+      this.db.prepare('UPDATE articles SET tags_version = ? WHERE id = ?').run(version, articleId);
+      return true;
+    })();
+  }
+
+  async tagsForArticle(articleId: number): Promise<ArticleTag[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT g.key, g.name, g.type, t.weight FROM article_tags t JOIN tags g ON g.id = t.tag_id
+         WHERE t.article_id = ? ORDER BY t.rank`,
+      )
+      .all(articleId) as Array<TagRow & { weight: number }>;
+    return rows.map((r) => ({ ...toTag(r), weight: r.weight }));
+  }
+
+  async getTag(key: string): Promise<TagInfo | null> {
+    const row = this.db.prepare('SELECT key, name, type FROM tags WHERE key = ?').get(key) as TagRow | undefined;
+    return row ? toTag(row) : null;
+  }
+
+  async latestArticlesWithTag(key: string, page: ListPage): Promise<Article[]> {
+    // One range scan of article_tags_latest, then a primary-key lookup per article shown.
+    const params: Record<string, unknown> = { key, limit: page.limit };
+    let after = '';
+    if (page.before) {
+      after = 'AND (t.published_at, t.article_id) < (@before_at, @before_id)';
+      params.before_at = page.before.published_at;
+      params.before_id = page.before.id;
+    }
+    const sql = `SELECT ${ARTICLE_COLUMNS} FROM tags g
+      JOIN article_tags t ON t.tag_id = g.id
+      JOIN articles a ON a.id = t.article_id
+      LEFT JOIN sources s ON s.id = a.source_id
+      WHERE g.key = @key ${after}
+      ORDER BY t.published_at DESC, t.article_id DESC LIMIT @limit`;
+    return (this.db.prepare(sql).all(params) as ArticleRow[]).map(toArticle);
+  }
+
+  async countArticlesWithTag(key: string): Promise<number> {
+    const row = this.db
+      .prepare('SELECT COUNT(*) AS n FROM tags g JOIN article_tags t ON t.tag_id = g.id WHERE g.key = ?')
+      .get(key) as { n: number };
+    return row.n;
+  }
+
+  async articlesNeedingTags(version: number, limit: number): Promise<Article[]> {
+    // Two index range scans rather than one OR, which SQLite would answer with a full scan and a sort:
+    // the never tagged first (they show no tags at all), then those an older tagger tagged.
+    const select = `SELECT ${ARTICLE_COLUMNS} FROM articles a LEFT JOIN sources s ON s.id = a.source_id`;
+    const untagged = this.db
+      .prepare(`${select} WHERE a.tags_version IS NULL ORDER BY a.id DESC LIMIT ?`)
+      .all(limit) as ArticleRow[];
+    const older = untagged.length < limit
+      ? this.db
+        .prepare(`${select} WHERE a.tags_version < ? ORDER BY a.tags_version DESC, a.id DESC LIMIT ?`)
+        .all(version, limit - untagged.length) as ArticleRow[]
+      : [];
+    return [...untagged, ...older].map(toArticle);
   }
 
   async getLink(url: string): Promise<LinkRecord | null> {

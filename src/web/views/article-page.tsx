@@ -2,11 +2,7 @@ import { raw } from 'hono/html';
 import type { Article } from '../../model/index.ts';
 import { FullDate, RelativeTime } from './dates.tsx';
 import { Layout } from './layout.tsx';
-
-export interface TagLink {
-  name: string;
-  href: string;
-}
+import { type TagLink, TagList } from './tags.tsx';
 
 /** What an article page shows; tags, coverage and related lists are filled by the tagging and story stages. */
 export interface ArticlePageData {
@@ -43,7 +39,7 @@ export function ArticlePage({ article, tags, coverage, related, now, timeZone, s
         {tags.length ? (
           <section class="tags" aria-labelledby="tags-h">
             <h2 id="tags-h">كلمات دلالية</h2>
-            <ul class="tags">{tags.map((t) => <li><a href={t.href}>{t.name}</a></li>)}</ul>
+            <TagList tags={tags} />
           </section>
         ) : null}
         {coverage.length ? (

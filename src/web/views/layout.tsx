@@ -4,11 +4,19 @@ export interface LayoutProps {
   title: string;
   description?: string;
   canonical?: string;
+  /** Feeds of this page, announced to browsers and feed readers. */
+  feeds?: FeedLink[];
   children: Child;
 }
 
+export interface FeedLink {
+  title: string;
+  href: string;
+  type: 'application/rss+xml' | 'application/atom+xml';
+}
+
 /** Every page's frame: Arabic, right to left, landmarks for screen readers, no client script. */
-export function Layout({ title, description, canonical, children }: LayoutProps) {
+export function Layout({ title, description, canonical, feeds, children }: LayoutProps) {
   return (
     <html lang="ar" dir="rtl">
       <head>
@@ -17,6 +25,7 @@ export function Layout({ title, description, canonical, children }: LayoutProps)
         <title>{title === 'مرصد' ? title : `${title} | مرصد`}</title>
         {description ? <meta name="description" content={description} /> : null}
         {canonical ? <link rel="canonical" href={canonical} /> : null}
+        {(feeds ?? []).map((f) => <link rel="alternate" type={f.type} title={f.title} href={f.href} />)}
         <meta name="color-scheme" content="light dark" />
         <link rel="preload" href="/static/fonts/plex-400.woff2" as="font" type="font/woff2" crossorigin="anonymous" />
         <link rel="stylesheet" href="/static/site.css" />

@@ -1,0 +1,48 @@
+import type { TagType } from '../../model/index.ts';
+
+/** How a tag's type reads in Arabic, beside its name. */
+export const TAG_TYPE_LABELS: Record<TagType, string> = {
+  person: 'شخص',
+  place: 'مكان',
+  organization: 'منظمة',
+  keyword: 'موضوع',
+  other: 'كيان',
+};
+
+/**
+ * The tag page's path. The key is percent-encoded as a path segment (Arabic keys included), except
+ * for ':', which paths allow, so gazetteer keys read well: /tag/country:JO.
+ */
+export function tagPath(key: string): string {
+  return `/tag/${encodeURIComponent(key).replace(/%3A/gi, ':')}`;
+}
+
+/** "خبر واحد", "خبران", "5 أخبار", "11 خبراً", "100 خبر": the noun agrees with the number. */
+export function articleCount(n: number): string {
+  if (n === 0) return 'لا أخبار';
+  if (n === 1) return 'خبر واحد';
+  if (n === 2) return 'خبران';
+  const lastTwo = n % 100;
+  if (lastTwo >= 3 && lastTwo <= 10) return `${n} أخبار`;
+  if (lastTwo >= 11) return `${n} خبراً`;
+  return `${n} خبر`;
+}
+
+export interface TagLink {
+  name: string;
+  type: TagType;
+  href: string;
+}
+
+/** An article's tags as links to their pages, each with its type in a quieter voice. */
+export function TagList({ tags }: { tags: TagLink[] }) {
+  return (
+    <ul class="tags">
+      {tags.map((t) => (
+        <li>
+          <a href={t.href}>{t.name} <small class="tag-type">{TAG_TYPE_LABELS[t.type]}</small></a>
+        </li>
+      ))}
+    </ul>
+  );
+}
