@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { findEntities, tagArticle } from './index.ts';
 
 // Our own paraphrase of the kind of wire story in /work/shared/examples/aggregator-page-example.txt:
@@ -94,4 +96,21 @@ test('a 200 KB text runs', () => {
   const mentions = findEntities(text);
   assert.ok(mentions.length > 1000);
   assert.ok(tagArticle({ title: KARABAKH.title, text }).length <= 8);
+});
+
+// The real aggregator page DESIGN.md measures us against ("The bar to beat"), from ../shared.
+const EXAMPLE_PAGE = fileURLToPath(new URL('../../../shared/examples/aggregator-page-example.txt', import.meta.url));
+
+test('the example page: each party once, and فينيك / فينك one tag', { skip: !existsSync(EXAMPLE_PAGE) && 'shared/examples is absent' }, () => {
+  const lines = readFileSync(EXAMPLE_PAGE, 'utf8').split('\n');
+  const end = lines.findIndex((l) => l.startsWith('المصدر'));
+  const body = lines.slice(2, end).join('\n');
+  const names = tagArticle({ title: lines[0]!, text: body }).map((t) => t.name);
+  for (const name of ['روسيا', 'أذربيجان', 'أرمينيا', 'قره باغ']) assert.equal(names.filter((n) => n === name).length, 1, `${name} in ${names.join('، ')}`);
+  // The "read also" item after the source line is where Vinnik is spelled both ways.
+  const vinnik = lines.slice(end).filter((l) => l.includes('فين')).join('\n');
+  assert.ok(vinnik.includes('فينيك') && vinnik.includes('فينك'));
+  const tags = tagArticle({ title: lines[end + 3]!, text: vinnik });
+  const people = tags.filter((t) => t.type === 'person' && /فين/.test(t.name));
+  assert.equal(people.length, 1, JSON.stringify(tags));
 });

@@ -1,6 +1,11 @@
-// Tags for an article: the gazetteer's entities it names, one tag per entity however it is spelled
-// (قره باغ / قرة باغ / ناغورني قره باغ → قره باغ), ranked by how much the article is about them.
+// Tags for an article: the entities it names, one tag per entity however it is spelled (قره باغ /
+// قرة باغ / ناغورني قره باغ → قره باغ; فينيك / فينك), ranked by how much the article is about them.
+// The gazetteer's entities first; then names discovered from their context (discover.ts), which
+// never take a span the gazetteer matched.
+import { stem, tokenize, type Token } from '../arabic/index.ts';
+import { addDiscovered } from './discovered-mentions.ts';
 import { entryById, type EntityType } from './gazetteer/index.ts';
+import { extractKeyphrases } from './keyphrases.ts';
 import { scan, type RawMatch } from './matcher.ts';
 import { rankBySalience, type PlacedMention, type Zone } from './salience.ts';
 
@@ -23,10 +28,13 @@ export type TagType = EntityType | 'keyword';
  * Bumped whenever the tagger's output can change for the same article (new gazetteer entries, new
  * rules). Stored with each article's tags so the pipeline can re-tag what an older tagger tagged.
  */
-export const TAGGER_VERSION = 1;
+export const TAGGER_VERSION = 3;
 
 export interface Tag {
-  /** Stable key of the tag page: a gazetteer id ('country:AZ') or a derived one for names and keyphrases. */
+  /**
+   * Stable key of the tag page: a gazetteer id ('country:AZ'), or for a discovered name one derived
+   * from its matching form ('person:~جيحون-بيراموف'), the same in every article that spells it so.
+   */
   id: string;
   name: string;
   type: TagType;
@@ -35,10 +43,32 @@ export interface Tag {
 }
 
 export const DEFAULT_MAX_TAGS = 8;
+/**
+ * Entities come first, but an article about oil prices should say so even when it names eight
+ * places: entities take at most this many of the slots while keyphrases can fill the rest.
+ */
+const MAX_ENTITY_SLOTS = 6;
+/** Keyphrases rank below every entity: their weight is their score relative to the best, at most this. */
+const KEYPHRASE_WEIGHT_SCALE = 0.5;
+/**
+ * A keyphrase is dropped when at least this share of its words are words of an entity mention in
+ * the article: بريطانيا, دول الاتحاد الأوروبي and الخطوط الجوية القطرية are already tags as entities.
+ */
+const ENTITY_OVERLAP_SHARE = 0.5;
 
 /** Every entity mention in `text`, in order, non-overlapping, with ambiguity resolved within `text`. */
 export function findEntities(text: string): EntityMention[] {
-  return resolve([{ text, zone: 'body', matches: scan(text) }])[0]!;
+  return mentionsOf([{ text, zone: 'body' }])[0]!;
+}
+
+/** The mentions in each part of one article: gazetteer matches resolved together, then discovered names. */
+function mentionsOf(parts: readonly { text: string; zone: Zone }[]): EntityMention[][] {
+  const zones = parts.map((p) => {
+    const tokens: Token[] = tokenize(p.text);
+    return { ...p, tokens, matches: scan(p.text, tokens) };
+  });
+  const resolved = resolve(zones);
+  return addDiscovered(zones.map((z, i) => ({ text: z.text, tokens: z.tokens, mentions: resolved[i]! })));
 }
 
 /** The entities `article` is about, most salient first, one tag per entity, at most `max` (8). */
@@ -48,22 +78,52 @@ export function tagArticle(article: { title: string; lead?: string | null; text:
     { text: article.lead ?? '', zone: 'lead' },
     { text: article.text, zone: 'body' },
   ];
-  const zones = parts.map((p) => ({ ...p, matches: scan(p.text) }));
-  const resolved = resolve(zones);
+  const resolved = mentionsOf(parts);
   // Positions run over title, lead and body as one sequence, so "early" means early for the reader.
   const total = Math.max(1, parts.reduce((n, p) => n + p.text.length, 0));
   const placed: PlacedMention[] = [];
+  const named = new Map<string, EntityMention>();
   let offset = 0;
   resolved.forEach((mentions, i) => {
-    for (const m of mentions) placed.push({ id: m.id, zone: parts[i]!.zone, position: (offset + m.start) / total });
+    for (const m of mentions) {
+      placed.push({ id: m.id, zone: parts[i]!.zone, position: (offset + m.start) / total });
+      named.set(m.id, m);
+    }
     offset += parts[i]!.text.length;
   });
-  const ranked = rankBySalience(placed).slice(0, Math.max(0, opts.max ?? DEFAULT_MAX_TAGS));
+  const max = Math.max(0, opts.max ?? DEFAULT_MAX_TAGS);
+  const ranked = rankBySalience(placed);
   const top = ranked[0]?.score ?? 1;
-  return ranked.map((r) => {
-    const entry = entryById(r.id)!;
-    return { id: r.id, name: entry.name, type: entry.type, weight: Math.round((r.score / top) * 1000) / 1000 };
+  const entities: Tag[] = ranked.slice(0, max).map((r) => {
+    const m = named.get(r.id)!;
+    return { id: r.id, name: m.name, type: m.type, weight: round3(r.score / top) };
   });
+  const keyphrases = topicTags(article, resolved.flat(), max);
+  const entitySlots = Math.max(Math.min(entities.length, MAX_ENTITY_SLOTS), max - keyphrases.length);
+  const tags = entities.slice(0, entitySlots);
+  // Keyphrases rank below the entities kept, so weights never rise down the list.
+  const ceiling = Math.min(KEYPHRASE_WEIGHT_SCALE, tags.at(-1)?.weight ?? 1);
+  return tags.concat(keyphrases.slice(0, max - tags.length).map((k) => ({ ...k, weight: round3(ceiling * k.weight) })));
+}
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/** Keyphrases that name a topic the entity tags do not already name, as 'keyword' tags. */
+function topicTags(article: { title: string; lead?: string | null; text: string }, mentions: readonly EntityMention[], max: number): Tag[] {
+  if (max === 0) return [];
+  const entityStems = new Set<string>();
+  for (const m of mentions) for (const t of tokenize(m.text)) entityStems.add(stem(t.norm));
+  const phrases = extractKeyphrases(article, { max }).filter((k) => {
+    const shared = k.stems.filter((s) => entityStems.has(s)).length;
+    return shared < ENTITY_OVERLAP_SHARE * k.stems.length;
+  });
+  const best = phrases[0]?.score ?? 1;
+  return phrases.map((k) => ({
+    id: `topic:~${k.key.replaceAll(' ', '-')}`,
+    name: k.phrase,
+    type: 'keyword' as const,
+    weight: k.score / best,
+  }));
 }
 
 interface ZoneMatches {

@@ -77,20 +77,38 @@ function getTrie(): TrieNode {
     for (const form of [entry.name, ...entry.variants, ...(entry.adjectives ?? [])]) {
       const keys = formKeys(form);
       if (keys.length === 0) continue;
-      let node = root;
-      for (const key of keys) {
-        let child = node.next.get(key);
-        if (!child) node.next.set(key, (child = { next: new Map() }));
-        node = child;
+      for (const path of withHamzaLamPaths(form, keys)) {
+        let node = root;
+        for (const key of path) {
+          let child = node.next.get(key);
+          if (!child) node.next.set(key, (child = { next: new Map() }));
+          node = child;
+        }
+        const joined = keys.join(' ');
+        node.terminal ??= { ids: [], common: commonKeys.has(joined) };
+        if (!node.terminal.ids.includes(entry.id)) node.terminal.ids.push(entry.id);
+        const order = ambiguousOrder.get(joined);
+        if (order) node.terminal.ids.sort((a, b) => rank(order, a) - rank(order, b));
       }
-      const joined = keys.join(' ');
-      node.terminal ??= { ids: [], common: commonKeys.has(joined) };
-      if (!node.terminal.ids.includes(entry.id)) node.terminal.ids.push(entry.id);
-      const order = ambiguousOrder.get(joined);
-      if (order) node.terminal.ids.sort((a, b) => rank(order, a) - rank(order, b));
     }
   }
   return (trie = root);
+}
+
+/**
+ * A word that begins with a hamza on alef then lam (ألماني، إلهام) folds to ال… and loses those
+ * letters as if they were the article; printed with the article (الألمانية → الالمانيه) it keeps
+ * them. Such words are put in the trie both ways, so the adjective matches with and without ال.
+ */
+function withHamzaLamPaths(form: string, keys: string[]): string[][] {
+  const words = tokenize(form);
+  let paths: string[][] = [[]];
+  words.forEach((t, i) => {
+    const alternatives = [keys[i]!];
+    if (/^[أإآ]ل/.test(t.surface) && t.norm !== keys[i]) alternatives.push(t.norm);
+    paths = paths.flatMap((p) => alternatives.map((k) => [...p, k]));
+  });
+  return paths;
 }
 
 const rank = (order: readonly string[], id: string) => {
@@ -105,7 +123,7 @@ const rank = (order: readonly string[], id: string) => {
 const JOINING_GAP = /^(?:[ \t\u00a0\u200c-\u200f\-–]+|\.)$/;
 
 /** The longest entry spelled from token i on, with its first word keyed as `firstKey`. */
-function longestFrom(root: TrieNode, text: string, tokens: Token[], i: number, firstKey: string): { last: number; terminal: Terminal } | null {
+function longestFrom(root: TrieNode, text: string, tokens: readonly Token[], i: number, firstKey: string): { last: number; terminal: Terminal } | null {
   let node = root.next.get(firstKey);
   let best: { last: number; terminal: Terminal } | null = null;
   let j = i;
@@ -125,9 +143,8 @@ function longestFrom(root: TrieNode, text: string, tokens: Token[], i: number, f
  * names that begin with a clitic letter (واشنطن، بيروت، لبنان، فرنسا) stay whole; only when that
  * spells nothing is a leading clitic taken off (بموسكو، والقاهرة، للأمم المتحدة).
  */
-export function scan(text: string): RawMatch[] {
+export function scan(text: string, tokens: readonly Token[] = tokenize(text)): RawMatch[] {
   const root = getTrie();
-  const tokens = tokenize(text);
   const out: RawMatch[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const norm = tokens[i]!.norm;
