@@ -1,4 +1,5 @@
 import { readFileSync, readdirSync } from 'node:fs';
+import { evalClustering } from './clustering.ts';
 import { evalDedup } from './dedup.ts';
 import { evalExtract } from './extract.ts';
 import { evalFeeds } from './feeds.ts';
@@ -19,6 +20,7 @@ const extract = await evalExtract();
 const stemmers = await evalStemmers();
 const ner = await evalNer();
 const dedup = await evalDedup();
+const clustering = await evalClustering();
 const tagPrecision = await evalTagPrecision();
 const summary = {
   feeds: feeds && { pass_rate: feeds.pass_rate, passed: feeds.passed, total: feeds.total, by_field: feeds.by_field },
@@ -29,6 +31,7 @@ const summary = {
   stemmers: stemmers && stemmers.analyzers,
   ner,
   dedup,
+  clustering,
   tag_precision: tagPrecision && { ...tagPrecision, pending: tagPrecision.pending.length },
   floors,
 };
