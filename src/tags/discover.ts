@@ -52,6 +52,7 @@ const TITLE_GAP = /^[ \t\u00a0\u200c-\u200f]*[.،,]?[ \t\u00a0\u200c-\u200f]*$/;
 const ARTICLE = 'ال';
 /** عبد + the article, written as one word (عبدالله، عبدالرحمن): always a given name. */
 const ABD_JOINED = 'عبدال';
+const IN_THE_NAME_OF = 'باسم';
 const MIN_ABD_JOINED = 7;
 /** One-letter conjunctions and prepositions that may stand before a given name (ومحمد، لأحمد). */
 const CLITIC_LETTERS = 'وفبلك';
@@ -68,11 +69,37 @@ const VERB_PREFIX_LATER = /^(?:ي|سي|ست|سن|ت(?=.{3,4}$))/;
 const VERBAL_NOUN = /^(?:است..|ا..ا.|ا.ت.ا.|ان..ا.|ت..ي.)$/;
 const PLURAL_VERB = /وا$/;
 const LATER_NOT_NAME = /^(?:ا...|..?.?ا)$/;
+/**
+ * The accusative of a common noun after a name (أصدر الشيخ خليفة قانونا، لم يكن ابن ملجم كافرا،
+ * عين X قائدا): فاعل، فاعول، فعال، فعيل، مفعل shapes + ا. Foreign surnames in ا (غوارديولا، سيلفا)
+ * have other shapes.
+ */
+const LATER_ACCUSATIVE = /^(?:.ا..|.ا.و.|..ا.|..ي.|م...|ت...)ا$/;
+/**
+ * Attached pronouns and plurals, printed: باسمه، سربها، بفوزه، منزلهم، اشتراطات، شخصيات. A name
+ * keeps its ة (عطية) and its ه only after a long vowel or a doubled letter, which these skip.
+ */
+const PRONOUN_SUFFIX = /(?:ها|هم|هما|هن|كم|كما)$|[^ةتيا]ه$/;
+const FEMININE_PLURAL = /ات$/;
+/** Perfect verbs of the derived forms VII and VIII: انتقل، ارتكب، امتنع، اعتبر. */
+const DERIVED_PERFECT = /^ا[^اوي][^اوي].[^اوي]$/;
 
-function looksLikeCommonWord(norm: string, first: boolean): boolean {
+function looksLikeCommonWord(norm: string, surface: string, first: boolean): boolean {
   if (VERBAL_NOUN.test(norm) || norm.startsWith('است') || PLURAL_VERB.test(norm)) return true;
-  return !first && LATER_NOT_NAME.test(norm);
+  if (surface.length >= 4 && PRONOUN_SUFFIX.test(surface)) return true;
+  // A plural in ات is a name only after a given name (ياسر عرفات، نبيل فرحات), never first (اشتراطات).
+  if (first && FEMININE_PLURAL.test(surface)) return true;
+  // و before a consonant is the conjunction (ومعالي، وحاكم، وسيعاد); ويليام، والتر are names.
+  if (first && norm[0] === 'و' && norm.length >= 4 && norm[1] !== 'ا' && norm[1] !== 'ي' && norm[1] !== 'و') return true;
+  return !first && (LATER_NOT_NAME.test(norm) || LATER_ACCUSATIVE.test(norm));
 }
+
+/**
+ * A definite word after a given name that is an adjective or a verbal noun, not a family name:
+ * فهد الأمنية، ناصر الرياضية (nisba feminines; العطية is short enough to be a family name),
+ * التهنئة (تفعلة), and plurals in ات/ين/ون (العائدين).
+ */
+const DEFINITE_NOT_FAMILY = /(?:ات|ين|ون)$|^.{5,}(?:ية|يه)$|^ال?ت...[ةه]$/;
 
 /** Every candidate in the zone, left to right, none overlapping each other or a known span. */
 export function discover(text: string, tokens: readonly Token[], known: readonly (KnownSpan | undefined)[]): Candidate[] {
@@ -210,6 +237,8 @@ class Discoverer {
     if (norm.startsWith(ABD_JOINED) && norm.length >= MIN_ABD_JOINED) return { len: 1, weak: false };
     const strength = this.lex.given.get(norm);
     if (!strength) return null;
+    // باسم before a definite word is "in the name of" (المتحدث باسم الوزارة), not Basim.
+    if (norm === IN_THE_NAME_OF && next > 0 && this.definite(next) && !this.tokens[next]!.surface.endsWith('ي')) return null;
     // علي is a name, على "on" is not, though both fold to علي.
     if (this.lex.givenFinalYa.has(norm) && surface.endsWith('ى')) return null;
     return { len: 1, weak: strength === 'weak' };
@@ -237,7 +266,7 @@ class Discoverer {
     // A clitic before a word we know is that word (ومؤتمر، وأحمد، لرئيس).
     const stripped = this.strippedAt(i);
     if (stripped && (lex.notNames.has(stripped) || lex.given.has(norm.slice(1)) || isStopWord(stripped))) return false;
-    if (looksLikeCommonWord(norm, first)) return false;
+    if (looksLikeCommonWord(norm, t.surface, first)) return false;
     const s = t.surface;
     if (s.endsWith('ة') || s.endsWith('ً') || s.endsWith('اً') || s.endsWith('ته') || s.endsWith('تها') || s.endsWith('تهم')) return false;
     return !(first ? VERB_PREFIX_FIRST : VERB_PREFIX_LATER).test(norm) || norm.length > 7;
@@ -299,7 +328,18 @@ class Discoverer {
     if (weak || this.givenAt(j)) return null;
     const last = this.unknownRun(j);
     if (last < 0) return null;
-    return { first: j, last, type: 'person', strong: last > j || complements > 0 };
+    // One unknown word is a surname after a title with its complement (وزير الخارجية الأمريكي بوش)
+    // unless it has the shape of a verb or of a preposition + noun (أعلن رئيس الوزراء امتنع،
+    // رئيس كولومبيا بذكرى): then, and after a bare title, it needs a second sighting.
+    return { first: j, last, type: 'person', strong: last > j || (complements > 0 && !this.looksLikeVerbOrPhrase(j)) };
+  }
+
+  /** ل + noun (لتمثيل), ب + noun (بتشكيل، بذكرى; not بوش، بيلي، بلير), or a derived perfect verb (انتقل، ارتكب). */
+  private looksLikeVerbOrPhrase(j: number): boolean {
+    const norm = this.tokens[j]!.norm;
+    if (norm.length >= 4 && norm[0] === 'ل') return true;
+    if (norm.length >= 4 && norm[0] === 'ب' && !'ويلر'.includes(norm[1]!)) return true;
+    return DERIVED_PERFECT.test(norm);
   }
 
   /** First..last of up to three unknown name words from j, nasab markers allowed inside; -1 if none. */
@@ -362,6 +402,9 @@ class Discoverer {
       }
       const next = this.givenAt(k);
       if (next?.clitic) break; // محمد وأحمد: two people
+      // The words after a first name are fathers' names: a woman's name there is another phrase
+      // (عمر غادة "Ghada's age"، باعت يارا حصة "Yara sold a share").
+      if (next && this.lex.female.has(this.tokens[k]!.norm)) break;
       if (next) {
         last = k + next.len - 1;
         words++;
@@ -376,7 +419,7 @@ class Discoverer {
         // A nisba family name (السيسي، العتيبي) is surely a name; another definite word may not be,
         // and after a weak given name it is most often the phrase that name is part of (علي الأقل).
         // Plural endings are nouns (العائدين، الهجمات), not family names.
-        if (/(?:ات|ين|ون)$/.test(this.tokens[k]!.norm)) break;
+        if (DEFINITE_NOT_FAMILY.test(this.tokens[k]!.surface)) break;
         const nisba = this.tokens[k]!.surface.endsWith('ي');
         if (g.weak && !nisba && words === 1 && !afterTitle) break;
         if (nisba) support = true;

@@ -46,6 +46,12 @@ export function addDiscovered(zones: readonly ZoneMentions[]): EntityMention[][]
 
   const types = new Set(groups.map((g) => g.type));
   const entities = mergeVariants(groups, knownEntities(zones).filter((k) => types.has(k.type as NameGroup['type'])));
+  // A word a head names as a place (محافظة رابغ) is that place where a title seems to name it as a
+  // person (مدير شرطة محافظة رابغ): the head is the better evidence.
+  const places = new Set(groups.filter((g) => g.type === 'place').map((g) => g.words.join(' ')));
+  if (places.size > 0) groups.forEach((g, gi) => {
+    if (g.type === 'person' && entities[gi]?.discovered && places.has(g.words.join(' '))) entities[gi] = null;
+  });
   const shortNames = shortNameIndex(zones, candidates, candidateGroup, groups, entities);
 
   return zones.map((z, zi) => {

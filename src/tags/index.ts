@@ -28,7 +28,7 @@ export type TagType = EntityType | 'keyword';
  * Bumped whenever the tagger's output can change for the same article (new gazetteer entries, new
  * rules). Stored with each article's tags so the pipeline can re-tag what an older tagger tagged.
  */
-export const TAGGER_VERSION = 3;
+export const TAGGER_VERSION = 4;
 
 export interface Tag {
   /**
@@ -58,17 +58,21 @@ const ENTITY_OVERLAP_SHARE = 0.5;
 
 /** Every entity mention in `text`, in order, non-overlapping, with ambiguity resolved within `text`. */
 export function findEntities(text: string): EntityMention[] {
-  return mentionsOf([{ text, zone: 'body' }])[0]!;
+  return mentionsOf([{ text, zone: 'body' }]).mentions[0]!;
 }
 
-/** The mentions in each part of one article: gazetteer matches resolved together, then discovered names. */
-function mentionsOf(parts: readonly { text: string; zone: Zone }[]): EntityMention[][] {
+/**
+ * The mentions in each part of one article: gazetteer matches resolved together, then discovered
+ * names. The parts' tokens come back too, for the keyphrases: an article is tokenized once.
+ */
+function mentionsOf(parts: readonly { text: string; zone: Zone }[]): { mentions: EntityMention[][]; tokens: Token[][] } {
   const zones = parts.map((p) => {
     const tokens: Token[] = tokenize(p.text);
     return { ...p, tokens, matches: scan(p.text, tokens) };
   });
   const resolved = resolve(zones);
-  return addDiscovered(zones.map((z, i) => ({ text: z.text, tokens: z.tokens, mentions: resolved[i]! })));
+  const mentions = addDiscovered(zones.map((z, i) => ({ text: z.text, tokens: z.tokens, mentions: resolved[i]! })));
+  return { mentions, tokens: zones.map((z) => z.tokens) };
 }
 
 /** The entities `article` is about, most salient first, one tag per entity, at most `max` (8). */
@@ -78,7 +82,7 @@ export function tagArticle(article: { title: string; lead?: string | null; text:
     { text: article.lead ?? '', zone: 'lead' },
     { text: article.text, zone: 'body' },
   ];
-  const resolved = mentionsOf(parts);
+  const { mentions: resolved, tokens } = mentionsOf(parts);
   // Positions run over title, lead and body as one sequence, so "early" means early for the reader.
   const total = Math.max(1, parts.reduce((n, p) => n + p.text.length, 0));
   const placed: PlacedMention[] = [];
@@ -98,7 +102,7 @@ export function tagArticle(article: { title: string; lead?: string | null; text:
     const m = named.get(r.id)!;
     return { id: r.id, name: m.name, type: m.type, weight: round3(r.score / top) };
   });
-  const keyphrases = topicTags(article, resolved.flat(), max);
+  const keyphrases = topicTags(article, resolved.flat(), max, { title: tokens[0]!, lead: tokens[1]!, text: tokens[2]! });
   const entitySlots = Math.max(Math.min(entities.length, MAX_ENTITY_SLOTS), max - keyphrases.length);
   const tags = entities.slice(0, entitySlots);
   // Keyphrases rank below the entities kept, so weights never rise down the list.
@@ -109,11 +113,21 @@ export function tagArticle(article: { title: string; lead?: string | null; text:
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 /** Keyphrases that name a topic the entity tags do not already name, as 'keyword' tags. */
-function topicTags(article: { title: string; lead?: string | null; text: string }, mentions: readonly EntityMention[], max: number): Tag[] {
+function topicTags(
+  article: { title: string; lead?: string | null; text: string },
+  mentions: readonly EntityMention[],
+  max: number,
+  tokens: { title: readonly Token[]; lead: readonly Token[]; text: readonly Token[] },
+): Tag[] {
   if (max === 0) return [];
   const entityStems = new Set<string>();
-  for (const m of mentions) for (const t of tokenize(m.text)) entityStems.add(stem(t.norm));
-  const phrases = extractKeyphrases(article, { max }).filter((k) => {
+  const seen = new Set<string>();
+  for (const m of mentions) {
+    if (seen.has(m.text)) continue;
+    seen.add(m.text);
+    for (const t of tokenize(m.text)) entityStems.add(stem(t.norm));
+  }
+  const phrases = extractKeyphrases(article, { max, tokens }).filter((k) => {
     const shared = k.stems.filter((s) => entityStems.has(s)).length;
     return shared < ENTITY_OVERLAP_SHARE * k.stems.length;
   });

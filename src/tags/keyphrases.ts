@@ -3,8 +3,9 @@
 // word every article uses (الحكومة، المنطقة) loses to one this article repeats and others rarely do.
 // Words go through the one analyzer (src/arabic): a phrase's key is its words' stems, so
 // والانتخابات البرلمانية، للانتخابات البرلمانية and الانتخابات البرلمانيه share one key and one tag.
-import { isStopWord, normalizeArabic, stem, tokenize } from '../arabic/index.ts';
+import { isStopWord, normalizeArabic, stem, tokenize, type Token } from '../arabic/index.ts';
 import { loadBackground, type Background } from './background/index.ts';
+import { BREAK, EDGE, roleOf, TAIL, WORD, type Role } from './keyphrase-words.ts';
 
 export { loadBackground, type Background } from './background/index.ts';
 
@@ -55,8 +56,11 @@ const MIN_ARABIC_LETTERS = 3;
 /** ب ل ك ف that the stemmer keeps are read as clitics only on words this long (بفوز → فوز). */
 const MIN_CLITIC_WORD = 4;
 const LONE_CLITICS = 'بلكف';
-const MIN_IMPERFECT_LETTERS = 4;
-const YAA = 0x064a;
+/**
+ * A single word is a topic when it is a noun, and nouns take the article (النفط، التعذيب) where
+ * verbs and adverbs never do: a word never printed with it needs this many mentions (آيفون).
+ */
+const MIN_BARE_UNIGRAM_COUNT = 3;
 /**
  * A longer phrase replaces a shorter one it contains when it accounts for at least this share of
  * the shorter one's occurrences: أسعار النفط over النفط when most mentions of oil are of its price.
@@ -92,9 +96,6 @@ const EDGE_WORDS = [
 // Characters between two words that end a phrase: no keyphrase spans a sentence or clause break.
 const PHRASE_BREAKS = '.,،؛;:؟?!()[]{}<>-–—/\\|…*•\n';
 
-const WORD = 0; // may start, end or fill a phrase
-const EDGE = 1; // may only fill one
-const BREAK = 2; // stop word or number: no phrase contains it
 
 // With the conjunctions too (وسمو، ويوليو), as the stop list does.
 const EDGE_NORMS: ReadonlySet<string> = new Set(EDGE_WORDS.flatMap((w) => ['', 'و', 'ف'].map((c) => c + normalizeArabic(w))));
@@ -106,21 +107,33 @@ export interface PhraseWord {
   surface: string;
   norm: string;
   stem: string;
-  role: typeof WORD | typeof EDGE | typeof BREAK;
+  role: Role;
   /** Punctuation (or the start of a zone) separates it from the word before. */
   breakBefore: boolean;
 }
 
 /** The words of `text` with their roles and the phrase breaks between them. */
-export function phraseWords(text: string): PhraseWord[] {
-  const words: PhraseWord[] = [];
+export function phraseWords(text: string, tokens: readonly Token[] = tokenize(text), out: PhraseWord[] = []): PhraseWord[] {
   let prevEnd = -1;
-  for (const { surface, norm, start, end } of tokenize(text)) {
-    const role = isStopWord(norm) || isNumber(norm) ? BREAK : EDGE_NORMS.has(norm) || looksImperfect(norm) ? EDGE : WORD;
-    words.push({ surface, norm, stem: role === BREAK ? norm : stem(norm), role, breakBefore: prevEnd < 0 || hasBreak(text, prevEnd, start) });
+  for (const { surface, norm, start, end } of tokens) {
+    const role = isStopWord(norm) || isNumber(norm) ? BREAK : EDGE_NORMS.has(norm) ? EDGE : roleOf(surface, norm);
+    out.push({ surface, norm, stem: role === BREAK ? norm : stemOf(norm), role, breakBefore: prevEnd < 0 || hasBreak(text, prevEnd, start) });
     prevEnd = end;
   }
-  return words;
+  return out;
+}
+
+/** Stems by matching form: an article repeats its words, and the stemmer is the costly part. */
+const STEMS = new Map<string, string>();
+const MAX_CACHED_STEMS = 200_000;
+
+function stemOf(norm: string): string {
+  let s = STEMS.get(norm);
+  if (s === undefined) {
+    if (STEMS.size > MAX_CACHED_STEMS) STEMS.clear();
+    STEMS.set(norm, (s = stem(norm)));
+  }
+  return s;
 }
 
 /**
@@ -145,15 +158,6 @@ function resolveLoneClitics(words: readonly PhraseWord[], written: (stem: string
 function hasBreak(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (BREAK_CODES.has(text.charCodeAt(i))) return true;
   return false;
-}
-
-/**
- * A word in ي of four letters or more is almost always a verb (يقيم، يلتقي، يطلق); the nouns in ي
- * are mostly names (يوسف، ينبع), which the gazetteer tags. Nouns in ت and ن are too many to do
- * the same for them (تقرير، تونس، نظام).
- */
-function looksImperfect(norm: string): boolean {
-  return norm.length >= MIN_IMPERFECT_LETTERS && norm.charCodeAt(0) === YAA;
 }
 
 function isNumber(norm: string): boolean {
@@ -198,22 +202,31 @@ interface Candidate {
  * included) and is rarer in the background than in the article. A phrase that is a collocation
  * (أسعار النفط) is kept instead of its parts.
  */
-export function extractKeyphrases(article: ArticleText, opts: { max?: number; background?: Background } = {}): Keyphrase[] {
+export function extractKeyphrases(
+  article: ArticleText,
+  opts: { max?: number; background?: Background; tokens?: { title: readonly Token[]; lead: readonly Token[]; text: readonly Token[] } } = {},
+): Keyphrase[] {
   const max = Math.max(0, opts.max ?? DEFAULT_MAX_KEYPHRASES);
   if (max === 0) return [];
   const words: PhraseWord[] = [];
   const zoneOf: Zone[] = [];
-  const body = article.text.replace(DATELINE, (m) => ' '.repeat(m.length));
-  for (const [zone, text] of [['title', article.title], ['lead', article.lead ?? ''], ['body', body]] as const) {
-    for (const w of phraseWords(text)) {
-      words.push(w);
-      zoneOf.push(zone);
-    }
+  const lead = article.lead ?? '';
+  // The dateline is left out of the body; the caller's tokens, when given, are the same words.
+  const dateline = DATELINE.exec(article.text)?.[0].length ?? 0;
+  const bodyTokens = (opts.tokens?.text ?? tokenize(article.text)).filter((t) => t.start >= dateline);
+  for (const [zone, text, tokens] of [
+    ['title', article.title, opts.tokens?.title ?? tokenize(article.title)],
+    ['lead', lead, opts.tokens?.lead ?? tokenize(lead)],
+    ['body', article.text, bodyTokens],
+  ] as const) {
+    const from = words.length;
+    phraseWords(text, tokens, words);
+    for (let k = from; k < words.length; k++) zoneOf.push(zone);
   }
   const candidates = collect(words, zoneOf);
   if (candidates.length === 0) return [];
   const background = opts.background ?? loadBackground();
-  const scored = score(candidates, background);
+  const scored = score(candidates, words, background);
   return select(scored, max).map(({ c, score }) => {
     const phrase = mostFrequent(c.starts.map((s) => displayForm(words, s, c.n)));
     return { key: c.stems.join(' '), phrase, score: Math.round(score * 1000) / 1000, tokens: phrase.split(' ').map((w) => normalizeArabic(w)), stems: c.stems };
@@ -251,7 +264,7 @@ function collect(words: readonly PhraseWord[], zoneOf: readonly Zone[]): Candida
       if (!last) break;
       if (n > 1 && (last.role === BREAK || last.breakBefore)) break;
       code = code * ID_BITS + wordIds[i + n - 1]!;
-      if (last.role !== WORD || (n === 1 && !longEnough(first.stem, first.surface))) continue;
+      if (!(last.role === WORD || (n > 1 && last.role === TAIL)) || (n === 1 && !longEnough(first.stem, first.surface))) continue;
       let c = byCode.get(code);
       if (!c) byCode.set(code, (c = { n, stems: [], starts: [], zones: [] }));
       c.starts.push(i);
@@ -280,7 +293,7 @@ interface Scored {
  * fire. Only kept phrases claim their words, so a chance pair (ناقشت الحكومة الموازنة twice) does
  * not take الموازنة's mentions away.
  */
-function score(candidates: readonly Candidate[], background: Background): Scored[] {
+function score(candidates: readonly Candidate[], words: readonly PhraseWord[], background: Background): Scored[] {
   const phraseAt = new Set<number>(); // start * 4 + length of each occurrence of a kept phrase
   const out: Scored[] = [];
   for (let n = MAX_WORDS; n >= 1; n--) {
@@ -298,6 +311,7 @@ function score(candidates: readonly Candidate[], background: Background): Scored
       if (own === 0) continue;
       const outsideTitle = count - countIn(c.zones, 'title');
       if (n === 1 && (own < MIN_UNIGRAM_COUNT || outsideTitle < MIN_UNIGRAM_COUNT)) continue;
+      if (n === 1 && count < MIN_BARE_UNIGRAM_COUNT && !c.starts.some((s) => printedDefinite(words[s]!.surface))) continue;
       if (n > 1 && outsideTitle < MIN_PHRASE_COUNT && !knownPairs(c.stems, background)) continue;
       const value = weighted * idf(c.stems, background);
       if (value < MIN_SCORE) continue;
@@ -308,6 +322,13 @@ function score(candidates: readonly Candidate[], background: Background): Scored
   out.sort((a, b) => b.score - a.score || a.c.starts[0]! - b.c.starts[0]!);
   const floor = (out[0]?.score ?? 0) * MIN_SHARE_OF_TOP;
   return out.filter((s) => s.score >= floor);
+}
+
+/** The word printed with the article, alone or after a clitic (النفط، والنفط، بالنفط، للنفط); Latin words pass. */
+function printedDefinite(surface: string): boolean {
+  const c = surface.charCodeAt(0);
+  if (c < 0x0600 || c > 0x06ff) return true;
+  return surface.startsWith('ال') || surface.startsWith('لل') || /^[وفبك]?[وفبكل]?ال/.test(surface);
 }
 
 function countIn(zones: readonly Zone[], zone: Zone): number {

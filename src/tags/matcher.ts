@@ -2,7 +2,7 @@
 // once per token, so the cost is linear in the text whatever the gazetteer's size. This file only
 // finds spans and the entries they could be; choosing between entries is index.ts's job.
 import { tokenize, type Token } from '../arabic/index.ts';
-import { AMBIGUOUS, COMMON_WORD_VARIANTS, GAZETTEER } from './gazetteer/index.ts';
+import { AMBIGUOUS, BARE_ONLY_IDS, COMMON_WORD_VARIANTS, GAZETTEER, ORDINARY_PHRASES } from './gazetteer/index.ts';
 
 /** A span of text that spells one or more entries. */
 export interface RawMatch {
@@ -17,6 +17,10 @@ export interface RawMatch {
 interface Terminal {
   ids: string[];
   common: boolean;
+  /** Ids that a spelling printed with the article cannot be (مودي for المؤدي، فتح for الفتح). */
+  bareOnly?: Set<string>;
+  /** Next words that make the spelling the ordinary word (مسقط رأسه). */
+  ordinaryNext?: Set<string>;
 }
 
 interface TrieNode {
@@ -73,10 +77,16 @@ function getTrie(): TrieNode {
   const commonKeys = new Set(COMMON_WORD_VARIANTS.map((c) => formKeys(c.form).join(' ')));
   // Listed ambiguous forms put their senses in the order the maintainers ranked them.
   const ambiguousOrder = new Map(AMBIGUOUS.map((a) => [formKeys(a.form).join(' '), a.ids]));
+  const ordinary = new Map(ORDINARY_PHRASES.map((o) => [formKeys(o.form).join(' '), new Set(o.next.map((w) => tokenize(w)[0]!.norm))]));
+  // Per terminal, the ids some spelling of which starts with the article (السيسي، إلهام folded).
+  const definiteOk = new Map<Terminal, Set<string>>();
+  const bareOnlyTerminals: Terminal[] = [];
   for (const entry of GAZETTEER) {
+    const bareOnly = entry.type === 'person' || BARE_ONLY_IDS.includes(entry.id);
     for (const form of [entry.name, ...entry.variants, ...(entry.adjectives ?? [])]) {
       const keys = formKeys(form);
       if (keys.length === 0) continue;
+      const printedDefinite = tokenize(form)[0]!.norm.startsWith(ARTICLE);
       for (const path of withHamzaLamPaths(form, keys)) {
         let node = root;
         for (const key of path) {
@@ -86,11 +96,26 @@ function getTrie(): TrieNode {
         }
         const joined = keys.join(' ');
         node.terminal ??= { ids: [], common: commonKeys.has(joined) };
+        const next = ordinary.get(joined);
+        if (next) node.terminal.ordinaryNext = next;
         if (!node.terminal.ids.includes(entry.id)) node.terminal.ids.push(entry.id);
+        if (bareOnly) {
+          let ok = definiteOk.get(node.terminal);
+          if (!ok) definiteOk.set(node.terminal, (ok = new Set()));
+          if (printedDefinite) ok.add(entry.id);
+          else (node.terminal.bareOnly ??= new Set()).add(entry.id);
+          bareOnlyTerminals.push(node.terminal);
+        }
         const order = ambiguousOrder.get(joined);
         if (order) node.terminal.ids.sort((a, b) => rank(order, a) - rank(order, b));
       }
     }
+  }
+  // An id with one spelling in the article and another without it, at one terminal, is not bare-only there.
+  for (const t of bareOnlyTerminals) {
+    const ok = definiteOk.get(t)!;
+    for (const id of ok) t.bareOnly?.delete(id);
+    if (t.bareOnly?.size === 0) delete t.bareOnly;
   }
   return (trie = root);
 }
@@ -148,13 +173,24 @@ export function scan(text: string, tokens: readonly Token[] = tokenize(text)): R
   const out: RawMatch[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const norm = tokens[i]!.norm;
-    let hit = longestFrom(root, text, tokens, i, wordKey(norm));
+    const key = wordKey(norm);
+    let hit = longestFrom(root, text, tokens, i, key);
+    let definite = key !== norm;
     if (!hit) {
-      const key = strippedKey(norm);
-      if (key) hit = longestFrom(root, text, tokens, i, key);
+      const stripped = strippedKey(norm);
+      if (stripped) hit = longestFrom(root, text, tokens, i, stripped);
+      definite = stripped !== null && (norm.startsWith('لل', norm[0] === 'و' || norm[0] === 'ف' ? 1 : 0) || norm.startsWith(ARTICLE, 1));
     }
     if (!hit) continue;
-    out.push({ start: tokens[i]!.start, end: tokens[hit.last]!.end, ids: hit.terminal.ids, common: hit.terminal.common });
+    const t = hit.terminal;
+    let ids = t.ids;
+    if (definite && t.bareOnly) ids = ids.filter((id) => !t.bareOnly!.has(id));
+    const after = tokens[hit.last + 1];
+    if (ids.length === 0 || (t.ordinaryNext && after && t.ordinaryNext.has(after.norm))) {
+      i = hit.last;
+      continue;
+    }
+    out.push({ start: tokens[i]!.start, end: tokens[hit.last]!.end, ids, common: t.common });
     i = hit.last;
   }
   return out;

@@ -100,4 +100,24 @@ export const COMMON_WORD_VARIANTS: readonly CommonWordForm[] = [
   { form: 'البرهان', meaning: 'proof' },
   { form: 'ماسك', meaning: 'holding; mask' },
   { form: 'لولا', meaning: 'were it not for' },
+  { form: 'درعا', meaning: 'a shield, accusative (درعا تذكاريا)' },
 ];
+
+/** A printed form of an entity that is the ordinary word when one of `next` follows it. */
+export interface OrdinaryPhrase {
+  form: string;
+  next: readonly string[];
+  meaning: string;
+}
+
+export const ORDINARY_PHRASES: readonly OrdinaryPhrase[] = [
+  { form: 'مسقط', next: ['رأس', 'رأسه', 'رأسها', 'رأسي', 'رأسهم', 'الرأس'], meaning: 'مسقط رأسه: his birthplace, not Muscat' },
+];
+
+/**
+ * Entities printed without the article only: a person's foreign surname (مودي; المؤدي "leading
+ * to" folds to the same letters once hamza is normalized) and names like فتح, whose definite
+ * form is another thing (الفتح, the Saudi club; the conquest). People are all bare-only unless a
+ * spelling of theirs has the article (السيسي); these are the others.
+ */
+export const BARE_ONLY_IDS: readonly string[] = ['org:fatah'];

@@ -8,7 +8,9 @@ import { PLACES } from './places.ts';
 import type { GazetteerEntry } from './types.ts';
 
 export type { EntityType, GazetteerEntry } from './types.ts';
-export { AMBIGUOUS, COMMON_WORD_VARIANTS, type AmbiguousForm, type CommonWordForm } from './ambiguous.ts';
+export {
+  AMBIGUOUS, BARE_ONLY_IDS, COMMON_WORD_VARIANTS, ORDINARY_PHRASES, type AmbiguousForm, type CommonWordForm, type OrdinaryPhrase,
+} from './ambiguous.ts';
 
 /** All entries: countries and capitals, places, organizations, people. */
 export const GAZETTEER: readonly GazetteerEntry[] = [...COUNTRIES, ...PLACES, ...ORGANIZATIONS, ...PEOPLE];

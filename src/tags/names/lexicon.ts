@@ -24,6 +24,8 @@ export interface Lexicon {
    * ("important"), nor ألان الان ("now"), as the article-less key would make them.
    */
   given: Map<string, Strength>;
+  /** Women's given names: never inside a man's chain of fathers (عمر غادة is "Ghada's age"). */
+  female: Set<string>;
   /** Given names listed with a final ي (علي): a printed final ى (على) is then another word. */
   givenFinalYa: Set<string>;
   nasab: Set<string>;
@@ -68,6 +70,7 @@ export function getLexicon(): Lexicon {
   }
   const built = {
     given,
+    female: new Set(FEMALE_NAMES.map((n) => normalizeArabic(n))),
     givenFinalYa,
     nasab: keys(NASAB_MARKERS),
     abd: keys(ABD),
