@@ -28,7 +28,7 @@ export type TagType = EntityType | 'keyword';
  * Bumped whenever the tagger's output can change for the same article (new gazetteer entries, new
  * rules). Stored with each article's tags so the pipeline can re-tag what an older tagger tagged.
  */
-export const TAGGER_VERSION = 4;
+export const TAGGER_VERSION = 5;
 
 export interface Tag {
   /**

@@ -79,6 +79,9 @@ export const COMMON_WORD_VARIANTS: readonly CommonWordForm[] = [
   { form: 'المتوسط', meaning: 'average, medium' },
   { form: 'الأقصى', meaning: 'the farthest; the maximum (الحد الأقصى)' },
   { form: 'الأناضول', meaning: 'Anatolia, the region (also the news agency)' },
+  { form: 'ينبع', meaning: 'springs from (verb)' },
+  { form: 'الجوف', meaning: 'the hollow, the interior' },
+  { form: 'حائل', meaning: 'obstacle, barrier' },
   // Organizations
   { form: 'الأهلي', meaning: 'civil, national (السلم الأهلي، البنك الأهلي)' },
   { form: 'الهلال', meaning: 'the crescent' },
