@@ -1,11 +1,13 @@
 /** Runs one benchmark in its own process, so its peak memory is its own; prints one JSON line. */
 const [name, ...flags] = process.argv.slice(2);
 const small = flags.includes('--small');
+const huge = flags.includes('--huge');
 const BENCHES: Record<string, () => Promise<object>> = {
   import: async () => (await import('./import.ts')).benchImport({ small }),
   extract: async () => (await import('./extract.ts')).benchExtract({ small }),
   analyze: async () => (await import('./analyze.ts')).benchAnalyze({ small }),
   tag: async () => (await import('./tag.ts')).benchTag({ small }),
+  search: async () => (await import('./search.ts')).benchSearch({ small, huge }),
 };
 const run = BENCHES[name ?? ''];
 if (!run) {

@@ -4,6 +4,7 @@ import { evalDedup } from './dedup.ts';
 import { evalExtract } from './extract.ts';
 import { evalFeeds } from './feeds.ts';
 import { evalNer } from './ner.ts';
+import { evalSearch } from './search.ts';
 import { evalStemmers } from './stemmers.ts';
 import { evalTagPrecision } from './tag-precision.ts';
 
@@ -18,6 +19,7 @@ for (const f of readdirSync(floorsDir)) if (f.endsWith('.json')) floors[f.replac
 const feeds = await evalFeeds();
 const extract = await evalExtract();
 const stemmers = await evalStemmers();
+const search = await evalSearch();
 const ner = await evalNer();
 const dedup = await evalDedup();
 const clustering = await evalClustering();
@@ -29,6 +31,7 @@ const summary = {
     readability: { f1: extract.readability.f1, title_exact: extract.readability.title_exact, pages: extract.readability.pages },
   },
   stemmers: stemmers && stemmers.analyzers,
+  search: search && { articles: search.articles, queries: search.queries, analyzers: search.analyzers },
   ner,
   dedup,
   clustering,

@@ -24,6 +24,8 @@ test('the benchmarks run at their small size and report throughput and memory', 
     assert.ok(report.results.extract.peak_rss_mb > 0, JSON.stringify(report.results.extract));
     assert.ok(report.results.analyze.peak_rss_mb > 0, JSON.stringify(report.results.analyze));
     assert.ok(report.results.tag.articles_per_s > 0 && report.results.tag.tags_per_article > 0, JSON.stringify(report.results.tag));
+    const search = report.results.search;
+    assert.ok(search.queries >= 200 && search.sqlite.store_search.p95_ms > 0 && search.minisearch.search.p95_ms > 0 && search.flexsearch.search.p95_ms > 0, JSON.stringify(search));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -141,3 +141,33 @@ test('analyze names the entities of the example page once each, and --jsonl give
   assert.equal(second.error, 'not valid JSON');
   assert.deepEqual(third.tags, []);
 });
+
+test('search prints the results of the search page, --json the API shape; a query that cannot run exits 2', () => {
+  const sdb = join(dir, 'search.db');
+  const file = join(dir, 'search.jsonl');
+  writeFileSync(file, [
+    { id: 's-1', url: 'https://www.aljazeera.net/news/1', source: 'الجزيرة', title: 'انطلاق المفاوضات في جنيف', body: 'بدأت في جنيف جولة جديدة، وقال الوسيط إن والمفاوضات ستستمر.', published_at: '2026-11-20T09:00:00Z' },
+    { id: 's-2', url: 'https://www.youm7.com/news/2', source: 'اليوم السابع', title: 'مصر ترحب', body: 'رحبت مصر بالمفاوضات الجارية في الدوحة.', published_at: '2026-11-21T09:00:00Z' },
+    { id: 's-3', url: 'https://www.youm7.com/news/3', source: 'اليوم السابع', title: 'منتخب مصر يتأهل', body: 'تأهل منتخب مصر إلى كأس العالم.', published_at: '2026-11-22T09:00:00Z' },
+  ].map((l) => JSON.stringify(l)).join('\n'));
+  assert.equal(marsad(['import', file, '--db', sdb]).code, 0);
+
+  const json = marsad(['search', 'مفاوضات', '--json', '--db', sdb]);
+  assert.equal(json.code, 0, json.stderr);
+  const out = JSON.parse(json.stdout);
+  assert.equal(out.total, 2);
+  assert.deepEqual(out.items.map((i: { url: string }) => i.url).sort(), ['https://www.aljazeera.net/news/1', 'https://www.youm7.com/news/2']);
+  assert.ok(out.items.every((i: { snippet: Array<{ hit: boolean }> }) => i.snippet.some((s) => s.hit)));
+  assert.deepEqual(out.facets.sources.map((s: { name: string }) => s.name).sort(), ['الجزيرة', 'اليوم السابع']);
+
+  const plain = marsad(['search', 'مفاوضات', 'source:الجزيرة', '--db', sdb]);
+  assert.equal(plain.code, 0, plain.stderr);
+  assert.equal(plain.lines[0], '1 result');
+  assert.match(plain.stdout, /\[والمفاوضات\]/);
+
+  const bad = marsad(['search', '-مفاوضات', '--db', sdb]);
+  assert.equal(bad.code, 2);
+  assert.equal(bad.stderr.trim().split('\n').length, 1);
+  assert.match(bad.stderr, /^marsad search: أضف كلمة/);
+  assert.equal(marsad(['search', '--db', sdb]).code, 2);
+});

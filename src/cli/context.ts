@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { loadSettings, type Settings } from '../config/settings.ts';
 import { createLogger, type Logger } from '../log/index.ts';
+import { PostgresStore } from '../store/postgres/postgres-store.ts';
 import { SqliteStore } from '../store/sqlite/sqlite-store.ts';
 import type { Store } from '../store/store.ts';
 import { UsageError } from './errors.ts';
@@ -27,11 +28,32 @@ export function parseCommandArgs<O extends NonNullable<ParseArgsConfig['options'
   }
 }
 
-/** Open the store the flags or settings name. PostgreSQL arrives with a later release. */
+/**
+ * Open the store the flags or settings name: --database-url, else --db, else MARSAD_DATABASE_URL,
+ * else the SQLite file of the settings. PostgreSQL connects and migrates in the background; a server
+ * that cannot be reached fails the command's first store call (exit 1, with what to do).
+ */
 export function openStore(values: { db?: string; 'database-url'?: string }, settings: Settings): Store {
-  const url = values['database-url'] ?? settings.databaseUrl;
-  if (url) throw new UsageError('PostgreSQL is not supported yet: use --db PATH (SQLite)');
+  if (values['database-url'] !== undefined && values.db !== undefined) {
+    throw new UsageError('give either --db PATH (SQLite) or --database-url URL (PostgreSQL), not both');
+  }
+  const url = values['database-url'] ?? (values.db === undefined ? settings.databaseUrl : null);
+  if (url) return PostgresStore.openLazily(checkDatabaseUrl(url));
   return SqliteStore.open(values.db ?? settings.dbPath);
+}
+
+/** A PostgreSQL URL, or a usage error that never repeats it (it may hold a password). */
+function checkDatabaseUrl(url: string): string {
+  let parsed: URL | null = null;
+  try {
+    parsed = new URL(url);
+  } catch {
+    // reported below
+  }
+  if (!parsed || !['postgres:', 'postgresql:'].includes(parsed.protocol) || (!parsed.hostname && !parsed.searchParams.has('host'))) {
+    throw new UsageError('the database URL is not a PostgreSQL URL: write it as postgres://USER:PASSWORD@HOST:5432/DATABASE');
+  }
+  return url;
 }
 
 export function defaultContext(): CommandContext {

@@ -2,7 +2,9 @@ import { pathToFileURL } from 'node:url';
 import { crawlCommand } from './commands/crawl.ts';
 import { demoCommand } from './commands/demo.ts';
 import { exportCommand, importCommand } from './commands/import-export.ts';
+import { migrateCommand } from './commands/migrate.ts';
 import { retagCommand } from './commands/retag.ts';
+import { searchCommand } from './commands/search.ts';
 import { extractCommand, feedCommand } from './commands/extract-feed.ts';
 import { startCommand, webCommand, workerCommand } from './commands/serve.ts';
 import { sourcesCommand } from './commands/sources.ts';
@@ -23,6 +25,8 @@ const COMMANDS: Record<string, Command> = {
   import: importCommand,
   export: exportCommand,
   retag: retagCommand,
+  migrate: migrateCommand,
+  search: searchCommand,
   extract: extractCommand,
   feed: feedCommand,
   analyze: analyzeCommand,
@@ -38,13 +42,16 @@ const USAGE = `marsad — Arabic news monitor and aggregator
   marsad sources add URL | list | remove ID | pause ID | resume ID | import-opml FILE | export-opml
   marsad import FILE.jsonl[.gz]
   marsad export
+  marsad migrate               bring the database's schema up to date and print its version
   marsad retag [--all]         tag articles not yet tagged by this version of the tagger
+  marsad search QUERY [--json] the results of the search page (exit 2 when the query cannot run)
   marsad extract --file F.html [--url U] | --url U
   marsad feed FILE…
   marsad analyze [--file F] | --jsonl FILE   tags and entities of an article
   marsad bench [--small]
 
-Every command takes --db PATH (SQLite file, default data/marsad.db). "marsad COMMAND --help" for more.`;
+Every command takes --db PATH (SQLite file, default data/marsad.db) or --database-url URL (PostgreSQL,
+also MARSAD_DATABASE_URL). "marsad COMMAND --help" for more.`;
 
 /** Run one command line; returns the exit code (0 ok, 1 failure, 2 bad usage). */
 export async function runCli(argv: string[], ctx: CommandContext = defaultContext()): Promise<number> {

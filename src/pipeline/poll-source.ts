@@ -8,6 +8,7 @@ import { canonicalizeUrl } from '../sanitize/url.ts';
 import type { Store } from '../store/store.ts';
 import { assembleArticle } from './assemble.ts';
 import { backoffDelay, nextPollInterval } from './schedule.ts';
+import type { StoryStage } from './stories.ts';
 import { tagStoredArticle } from './tag.ts';
 
 /** A news sitemap index can list hundreds of children; the newest few hold what is new. */
@@ -27,6 +28,8 @@ export interface PollDeps {
   fetcher: Fetcher;
   log: Logger;
   now?: () => Date;
+  /** Places new articles in stories; without it they wait for the next StoryStage's backlog. */
+  stories?: StoryStage;
 }
 
 export interface PollResult {
@@ -110,6 +113,7 @@ async function ingestItems(source: Source, items: FeedItem[], feedUrl: string, d
       if (inserted) {
         newArticles++;
         await tagStoredArticle(deps.store, id, article, deps.log);
+        await deps.stories?.assign(id);
       }
       await deps.store.recordLink({ url: link, source_id: source.id, article_id: id, status: 'ok', last_at: fetchedAt.toISOString() });
       deps.log('debug', 'article_stored', { source_id: source.id, article_id: id, inserted, url: article.url });

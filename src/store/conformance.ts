@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ArticleTag, NewArticle } from '../model/index.ts';
+import { searchConformanceCases } from './search-conformance.ts';
+import { storyConformanceCases } from './story-conformance.ts';
 import type { Store } from './store.ts';
 
 /**
@@ -185,6 +187,9 @@ export function runStoreConformance(
       assert.equal((await store.latestArticlesWithTag(AMMAN.key, { limit: 5 }))[0]?.source_id, null);
     }],
   ];
+
+  cases.push(...searchConformanceCases());
+  cases.push(...storyConformanceCases());
 
   for (const [name, body] of cases) {
     const reason = skip[name];

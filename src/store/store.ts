@@ -1,4 +1,10 @@
 import type { Article, ArticleTag, NewArticle, NewSource, Source, TagInfo } from '../model/index.ts';
+import type { SearchPage, SearchRequest } from './search-types.ts';
+
+import type { StoryStore } from './story-types.ts';
+
+export type { FingerprintRecord, RelatedStory, StoredFingerprint, StoryPage, StoryStore, TimeCursor } from './story-types.ts';
+export type { DayFacet, SearchFacets, SearchFailure, SearchHit, SearchPage, SearchRequest, SearchResults, SearchSort, SnippetSegment, SourceFacet } from './search-types.ts';
 
 /** The outcome of one poll of a source, as the pipeline reports it to the store. */
 export interface PollRecord {
@@ -46,7 +52,7 @@ export interface ArticlePage extends ListPage {
  * Everything Marsad keeps. Both backends (SQLite, PostgreSQL) implement it and pass the same
  * conformance suite (`conformance.ts`). Methods are async so a networked backend fits the same shape.
  */
-export interface Store {
+export interface Store extends StoryStore {
   readonly kind: 'sqlite' | 'postgres';
   close(): Promise<void>;
   schemaVersion(): Promise<number>;
@@ -86,6 +92,15 @@ export interface Store {
   countArticlesWithTag(key: string): Promise<number>;
   /** Articles never tagged or tagged by a tagger older than `version`, at most `limit`, newest first. */
   articlesNeedingTags(version: number, limit: number): Promise<Article[]>;
+
+  /**
+   * Full-text search (src/search's query language) over the analyzer's tokens: BM25 with the title
+   * weighted, blended with freshness, or newest first; filters, facets by source and day over the
+   * whole result set, copies folded under their original, a highlighted snippet per result. A query
+   * that cannot run comes back as `{ ok: false, error }` with the parser's message; never throws on
+   * what a reader typed.
+   */
+  search(request: SearchRequest): Promise<SearchPage>;
 
   getLink(url: string): Promise<LinkRecord | null>;
   recordLink(link: Omit<LinkRecord, 'tries'>): Promise<void>;

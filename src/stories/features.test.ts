@@ -17,7 +17,7 @@ test('title words weigh three times body words, the lead twice', () => {
   // أسماء appears only after the lead.
   assert.equal(a.counts.get('اسماء'), 1);
   assert.equal(a.time, Date.parse('2015-08-06T18:00:00Z'));
-  assert.deepEqual(a.entities.map((e) => e.id).sort(), ['city:abha', 'org:ministry-interior-sa']);
+  assert.deepEqual(a.entities.map((e) => e.id).sort(), ['city:abha', 'org:ministry-interior-sa', 'region:asir']);
 });
 
 test('vectors are L2-normalized and weigh rare terms above common ones', () => {

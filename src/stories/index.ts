@@ -1,5 +1,5 @@
 // The public surface of src/stories: fingerprints, the near-duplicate index, copy detection and
-// wire-agency credits. Clustering and related articles will join here.
+// wire-agency credits; online story clustering and related stories.
 export {
   SHINGLE_WIDTH,
   SIGNATURE_LENGTH,
@@ -32,3 +32,26 @@ export {
 } from './copies.ts';
 export { SHORT_TEXT_WORDS, statesSameFacts } from './short-text.ts';
 export { detectWireAgency, type WireAgency, type WireAgencyCode } from './wire-agencies.ts';
+export {
+  DEFAULT_CLUSTER_OPTIONS,
+  JOIN_THRESHOLD,
+  RETAIN_DAYS,
+  WINDOW_DAYS,
+  StoryClusterer,
+  type AddResult,
+  type ArticleFeatures,
+  type ClusterOptions,
+  type ClustererState,
+} from './cluster.ts';
+export { Story, type StoryState, type StorySummary } from './cluster-story.ts';
+export {
+  DocumentFrequencies,
+  InvalidArticleTimeError,
+  analyzeForStories,
+  entityVector,
+  weighTerms,
+  type AnalyzedArticle,
+  type StoryArticle,
+  type WeightedEntity,
+} from './features.ts';
+export { RELATED_DAYS, RELATED_LIMIT, relatedStories, type RelatedOptions, type RelatedStory } from './related.ts';

@@ -3,10 +3,14 @@ import type { Store } from '../store/store.ts';
 import { BadRequest, parseCursor, parseId } from './cursor.ts';
 import { ArticleList, Pager } from './views/article-list.tsx';
 import { ArticlePage } from './views/article-page.tsx';
+import { storyContext } from './story-context.ts';
 import { Layout } from './views/layout.tsx';
 import { SourcePage, SourcesPage } from './views/source-page.tsx';
 import { staticRoutes } from './routes/static.ts';
+import { searchRoutes } from './routes/search.tsx';
 import { tagRoutes } from './routes/tags.tsx';
+import { storyRoutes } from './routes/stories.tsx';
+import { TopStories } from './views/story-list.tsx';
 import { tagPath } from './views/tags.tsx';
 import type { Logger } from '../log/index.ts';
 
@@ -22,6 +26,8 @@ export interface WebOptions {
 
 /** Articles per page on lists. */
 const PAGE_SIZE = 30;
+/** Stories ranked at the top of the home page (store/story-rank.ts has the formula). */
+const TOP_STORIES = 10;
 
 /** The reader's site: server-rendered Arabic pages, no client script needed. */
 export function createApp(opts: WebOptions): Hono {
@@ -50,9 +56,13 @@ export function createApp(opts: WebOptions): Hono {
 
   app.get('/', async (c) => {
     const before = parseCursor(c.req.query('before'));
-    const articles = await store.latestArticles({ limit: PAGE_SIZE, before });
+    const [articles, top] = await Promise.all([
+      store.latestArticles({ limit: PAGE_SIZE, before }),
+      before ? [] : store.topStories({ now: now(), limit: TOP_STORIES }),
+    ]);
     return c.html(
       <Layout title="مرصد" description="آخر الأخبار من المواقع الإخبارية العربية في مكان واحد">
+        <TopStories stories={top} now={now()} timeZone={timeZone} />
         <h1>آخر الأخبار</h1>
         <ArticleList articles={articles} now={now()} timeZone={timeZone} />
         <Pager articles={articles} limit={PAGE_SIZE} basePath="/" />
@@ -65,10 +75,13 @@ export function createApp(opts: WebOptions): Hono {
     const article = id === null ? null : await store.getArticle(id);
     if (!article) return c.notFound();
     const tags = (await store.tagsForArticle(article.id)).map((t) => ({ name: t.name, type: t.type, href: tagPath(t.key) }));
-    return c.html(<ArticlePage article={article} tags={tags} coverage={[]} related={[]} now={now()} timeZone={timeZone} siteUrl={base(c.req.url)} />);
+    const { coverage, related, copyOf, story } = await storyContext(store, article);
+    return c.html(<ArticlePage article={article} tags={tags} coverage={coverage} related={related} copyOf={copyOf} story={story} now={now()} timeZone={timeZone} siteUrl={base(c.req.url)} />);
   });
 
   app.route('/', tagRoutes({ store, pageSize: PAGE_SIZE, timeZone, now, base }));
+  app.route('/', storyRoutes({ store, pageSize: PAGE_SIZE, timeZone, now, base }));
+  app.route('/', searchRoutes({ store, pageSize: PAGE_SIZE, timeZone, now, base }));
 
   app.get('/sources', async (c) => {
     const sources = await store.listSources();

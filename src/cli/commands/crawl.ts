@@ -1,5 +1,6 @@
 import { Fetcher } from '../../fetch/index.ts';
 import { crawlDue } from '../../pipeline/crawl.ts';
+import { StoryStage } from '../../pipeline/stories.ts';
 import { type CommandContext, openStore, parseCommandArgs } from '../context.ts';
 import { UsageError } from '../errors.ts';
 
@@ -15,7 +16,9 @@ export async function crawlCommand(argv: string[], ctx: CommandContext): Promise
   try {
     // --all pretends it is far in the future, so every source's next poll is due.
     const now = values.all ? new Date(Date.now() + 365 * 24 * 3600_000) : new Date();
-    const results = await crawlDue({ store, fetcher, log: ctx.log }, { now });
+    const stories = await StoryStage.open(store, { log: ctx.log });
+    await stories.placeBacklog();
+    const results = await crawlDue({ store, fetcher, log: ctx.log, stories }, { now });
     for (const r of results) ctx.out(JSON.stringify(r));
     const failed = results.filter((r) => r.error).length;
     ctx.out(JSON.stringify({ sources: results.length, failed, new_articles: results.reduce((n, r) => n + r.new_articles, 0) }));

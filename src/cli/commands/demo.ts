@@ -7,6 +7,7 @@ import { createApp } from '../../web/app.tsx';
 import { serveApp } from '../../web/serve.ts';
 import { runScheduler } from '../../worker/scheduler.ts';
 import { type CommandContext, parseCommandArgs } from '../context.ts';
+import { StoryStage } from '../../pipeline/stories.ts';
 import { backfillTags, parsePort, untilSignal } from './serve.ts';
 
 export const DEMO_HELP = `marsad demo [--port 8080] [--db data/demo.db] [--once]
@@ -27,7 +28,8 @@ export async function demoCommand(argv: string[], ctx: CommandContext): Promise<
   const store = SqliteStore.open(dbPath);
   // Loopback outlets are refused by default; the demo is the one place that allows them.
   const fetcher = new Fetcher({ allowPrivateAddresses: true, minHostDelayMs: 50 });
-  const deps = { store, fetcher, log: ctx.log };
+  const stories = await StoryStage.open(store, { log: ctx.log });
+  const deps = { store, fetcher, log: ctx.log, stories };
   try {
     for (const o of newsroom.outlets) {
       await store.addSource({ name: o.name, url: o.feedUrl, home_url: o.homeUrl, kind: o.kind, country: o.country, lang: o.lang });
@@ -35,6 +37,8 @@ export async function demoCommand(argv: string[], ctx: CommandContext): Promise<
     const first = await crawlDue(deps);
     const stored = await store.countArticles();
     ctx.out(`Crawled ${first.length} demo outlets: ${stored} articles stored (${first.filter((r) => r.error).length} outlets failed).`);
+    const told = (await store.latestStories({ limit: 1000 })).length;
+    ctx.out(`Grouped them into ${told} stories.`);
     // A second poll right away shows conditional requests and idempotent inserts at work.
     const second = await crawlDue(deps, { now: new Date(Date.now() + 48 * 3600_000) });
     const added = second.reduce((n, r) => n + r.new_articles, 0);

@@ -1,12 +1,14 @@
 import { existsSync } from 'node:fs';
 import { importJsonl } from '../../pipeline/import.ts';
+import { StoryStage } from '../../pipeline/stories.ts';
 import { type CommandContext, openStore, parseCommandArgs } from '../context.ts';
 import { UsageError } from '../errors.ts';
 
 export const IMPORT_HELP = `marsad import FILE.jsonl[.gz] [--db PATH]
   One article per line: {id, url, source, title, body, date|published_at}. Bad lines are reported on
   stderr and skipped; articles already stored (same canonical URL) are kept as they are. New articles
-  are tagged as they are stored.`;
+  are tagged as they are stored, then placed in stories in publication order (the dump's own order
+  does not matter): syndicated copies folded under their originals, the rest clustered.`;
 
 export const EXPORT_HELP = `marsad export [--db PATH]
   One article per line: {id, url, source, title, published_at, story_id, duplicate_of, tags, related};
@@ -21,7 +23,8 @@ export async function importCommand(argv: string[], ctx: CommandContext): Promis
   const store = openStore(values, ctx.settings);
   try {
     const report = await importJsonl(file, store, (e) => process.stderr.write(`${file}:${e.line}: ${e.error}\n`), ctx.log);
-    ctx.out(JSON.stringify(report));
+    const stories = await (await StoryStage.open(store, { log: ctx.log })).placeBacklog();
+    ctx.out(JSON.stringify({ ...report, stories: { placed: stories.placed, copies: stories.copies, failed: stories.failed, ms: stories.ms } }));
     return 0;
   } finally {
     await store.close();
@@ -33,11 +36,22 @@ export async function exportCommand(argv: string[], ctx: CommandContext): Promis
   if (values.help) return ctx.out(EXPORT_HELP), 0;
   const store = openStore(values, ctx.settings);
   try {
-    // Ids come back as the import gave them; crawled articles use our own numeric id.
+    // Ids come back as the import gave them; crawled articles use our own numeric id. An original
+    // or a related article may come later in id order: those are looked up.
     const externalIds = new Map<number, string>();
+    const idOf = async (internal: number) => {
+      const known = externalIds.get(internal);
+      if (known !== undefined) return known;
+      const found = await store.getArticle(internal);
+      const id = found?.external_id ?? String(internal);
+      externalIds.set(internal, id);
+      return id;
+    };
     for await (const a of store.iterateArticles()) {
       const id = a.external_id ?? String(a.id);
       externalIds.set(a.id, id);
+      const related: string[] = [];
+      for (const r of await store.relatedForArticle(a.id)) if (r.article) related.push(await idOf(r.article.id));
       ctx.out(JSON.stringify({
         id,
         url: a.url,
@@ -45,9 +59,9 @@ export async function exportCommand(argv: string[], ctx: CommandContext): Promis
         title: a.title,
         published_at: a.published_at,
         story_id: a.story_id,
-        duplicate_of: a.duplicate_of === null ? null : externalIds.get(a.duplicate_of) ?? String(a.duplicate_of),
+        duplicate_of: a.duplicate_of === null ? null : await idOf(a.duplicate_of),
         tags: (await store.tagsForArticle(a.id)).map((t) => ({ name: t.name, type: t.type })),
-        related: [],
+        related,
       }));
     }
     return 0;

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { Fetcher } from '../../fetch/index.ts';
 import type { Logger } from '../../log/index.ts';
 import { retagArticles } from '../../pipeline/retag.ts';
+import { StoryStage } from '../../pipeline/stories.ts';
 import type { Store } from '../../store/store.ts';
 import { createApp } from '../../web/app.tsx';
 import { serveApp } from '../../web/serve.ts';
@@ -52,6 +53,16 @@ export function backfillTags(store: Store, log: Logger, signal: AbortSignal): Pr
   );
 }
 
+/**
+ * The story stage of a crawling process: memory rebuilt from the last 7 days, then, in the
+ * background, the articles still waiting for a story (new crawls queue behind them).
+ */
+export async function openStoryStage(store: Store, log: Logger): Promise<StoryStage> {
+  const stage = await StoryStage.open(store, { log });
+  stage.placeBacklog().catch((err: Error) => log('error', 'story_backlog_failed', { error: err.message }));
+  return stage;
+}
+
 export async function startCommand(argv: string[], ctx: CommandContext): Promise<number> {
   const { values } = parseCommandArgs(argv, { ...SERVE_OPTIONS, sources: { type: 'string' }, 'allow-private': { type: 'boolean' } }, false);
   if (values.help) return ctx.out(START_HELP), 0;
@@ -66,7 +77,8 @@ export async function startCommand(argv: string[], ctx: CommandContext): Promise
   ctx.out(`Marsad is serving ${server.url} and polling ${(await store.listSources()).length} sources. Ctrl-C stops it.`);
   const { signal } = untilSignal();
   const backfill = backfillTags(store, ctx.log, signal);
-  await runScheduler({ store, fetcher, log: ctx.log }, { tickSeconds: ctx.settings.tickSeconds, signal });
+  const stories = await openStoryStage(store, ctx.log);
+  await runScheduler({ store, fetcher, log: ctx.log, stories }, { tickSeconds: ctx.settings.tickSeconds, signal });
   await backfill;
   await server.close();
   await fetcher.close();
@@ -93,7 +105,8 @@ export async function workerCommand(argv: string[], ctx: CommandContext): Promis
   const fetcher = new Fetcher({ allowPrivateAddresses: values['allow-private'] || ctx.settings.allowPrivateAddresses });
   const { signal } = untilSignal();
   const backfill = backfillTags(store, ctx.log, signal);
-  await runScheduler({ store, fetcher, log: ctx.log }, { tickSeconds: ctx.settings.tickSeconds, signal });
+  const stories = await openStoryStage(store, ctx.log);
+  await runScheduler({ store, fetcher, log: ctx.log, stories }, { tickSeconds: ctx.settings.tickSeconds, signal });
   await backfill;
   await fetcher.close();
   await store.close();

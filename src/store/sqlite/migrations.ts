@@ -85,4 +85,71 @@ export const MIGRATIONS: string[] = [
   ALTER TABLE articles ADD COLUMN tags_version INTEGER;
   CREATE INDEX articles_tags_version ON articles (tags_version, id);
   `,
+
+  // 3: full-text search (src/search/fts5.ts has the plan; sqlite/search.ts fills and reads it). The
+  // title has its own columns so bm25() can weight it. Contentless: articles.text holds the text, and
+  // rowid is articles.id. articles.search_version records which analyzer indexed a row, NULL for
+  // none: a migration cannot run the TypeScript analyzer, so rows that predate this one are indexed
+  // at open, in batches (backfillSearchIndex). The trigger keeps a deleted article out of results.
+  // articles_duplicate_of counts each result's folded copies. articles_search_meta covers what a
+  // search reads of every match (copy or not, outlet, date): those columns sit after title, body and
+  // text in the row, so reading them from the table walks each article's overflow pages, which made
+  // facets over a broad query several times slower.
+  `
+  CREATE VIRTUAL TABLE article_search USING fts5(
+    title_stems, title_surface, stems, surface,
+    content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0'
+  );
+  ALTER TABLE articles ADD COLUMN search_version INTEGER;
+  CREATE INDEX articles_search_version ON articles (search_version, id);
+  CREATE INDEX articles_duplicate_of ON articles (duplicate_of) WHERE duplicate_of IS NOT NULL;
+  CREATE INDEX articles_search_meta ON articles (id, duplicate_of, source_id, published_at, fetched_at);
+  CREATE TRIGGER articles_search_delete AFTER DELETE ON articles BEGIN
+    DELETE FROM article_search WHERE rowid = old.id;
+  END;
+  `,
+
+  // 4: stories (src/store/sqlite/stories.ts). A story row keeps what the clusterer decides (headline,
+  // main entities as JSON [{key, weight}]) and what the articles table can recount at any time
+  // (first/last seen, article and outlet counts, copies included). article_fingerprints keeps the
+  // MinHash signature (src/stories/fingerprint.ts) and the wire credit of each article, so a restart
+  // rebuilds the near-duplicate index without re-reading texts. article_related holds "read also":
+  // stories chosen when the article arrived; the reverse edges (later stories that chose this one)
+  // are read through article_related_story. articles_story_pending finds the articles not yet in a
+  // story, oldest first, for the backlog after an import or an upgrade.
+  `
+  CREATE TABLE stories (
+    id INTEGER PRIMARY KEY,
+    headline TEXT NOT NULL,
+    headline_article_id INTEGER REFERENCES articles (id) ON DELETE SET NULL,
+    first_seen TEXT NOT NULL,
+    last_seen TEXT NOT NULL,
+    article_count INTEGER NOT NULL DEFAULT 0,
+    outlet_count INTEGER NOT NULL DEFAULT 0,
+    entities TEXT NOT NULL DEFAULT '[]',
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX stories_latest ON stories (last_seen DESC, id DESC);
+
+  CREATE INDEX articles_story ON articles (story_id, published_at) WHERE story_id IS NOT NULL;
+  CREATE INDEX articles_story_pending ON articles (COALESCE(published_at, fetched_at), id) WHERE story_id IS NULL;
+  CREATE INDEX articles_story_time ON articles (COALESCE(published_at, fetched_at), id) WHERE story_id IS NOT NULL;
+
+  CREATE TABLE article_fingerprints (
+    article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+    fingerprint BLOB NOT NULL,
+    published_at TEXT NOT NULL,
+    agency TEXT
+  );
+  CREATE INDEX article_fingerprints_time ON article_fingerprints (published_at);
+
+  CREATE TABLE article_related (
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    story_id INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+    rank INTEGER NOT NULL,
+    score REAL NOT NULL,
+    PRIMARY KEY (article_id, story_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX article_related_story ON article_related (story_id);
+  `,
 ];

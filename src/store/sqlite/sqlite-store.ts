@@ -6,7 +6,13 @@ import { canonicalizeUrl } from '../../sanitize/url.ts';
 import { StoreError } from '../errors.ts';
 import type { ArticlePage, InsertResult, LinkRecord, ListPage, PollRecord, Store } from '../store.ts';
 import { MIGRATIONS } from './migrations.ts';
+import { planSearch } from '../search-plan.ts';
+import type { SearchPage, SearchRequest } from '../search-types.ts';
+import { backfillSearchIndex, indexArticle, registerSearchFunctions, searchSqlite } from './search.ts';
 import { type ArticleRow, type SourceRow, type TagRow, toArticle, toSource, toTag } from './rows.ts';
+import type { Story, StoryUpdate, WireCredit } from '../../model/index.ts';
+import type { FingerprintRecord, RelatedStory, StoredFingerprint, StoryPage, TimeCursor } from '../story-types.ts';
+import * as stories from './stories.ts';
 
 /** New sources are polled at once; this is their first interval (seconds) until we learn their pace. */
 const DEFAULT_POLL_INTERVAL = 900;
@@ -39,6 +45,8 @@ export class SqliteStore implements Store {
     }
     const store = new SqliteStore(db);
     store.migrate();
+    registerSearchFunctions(db);
+    backfillSearchIndex(db);
     return store;
   }
 
@@ -129,7 +137,8 @@ export class SqliteStore implements Store {
   }
 
   async insertArticle(article: NewArticle): Promise<InsertResult> {
-    return this.insertOne(article);
+    // One transaction with its index row: an article is never stored unsearchable.
+    return this.db.transaction(() => this.insertOne(article))();
   }
 
   async insertArticles(articles: NewArticle[]): Promise<InsertResult[]> {
@@ -147,7 +156,11 @@ export class SqliteStore implements Store {
          ON CONFLICT (url) DO NOTHING`,
       )
       .run({ ...article, url, authors: JSON.stringify(article.authors) });
-    if (info.changes > 0) return { id: Number(info.lastInsertRowid), inserted: true };
+    if (info.changes > 0) {
+      const id = Number(info.lastInsertRowid);
+      indexArticle(this.db, id, article.title, article.text);
+      return { id, inserted: true };
+    }
     const row = this.db.prepare('SELECT id FROM articles WHERE url = ?').get(url) as { id: number };
     return { id: row.id, inserted: false };
   }
@@ -285,6 +298,29 @@ export class SqliteStore implements Store {
       : [];
     return [...untagged, ...older].map(toArticle);
   }
+
+  async search(request: SearchRequest): Promise<SearchPage> {
+    const plan = planSearch(request);
+    return 'ok' in plan ? plan : searchSqlite(this.db, plan);
+  }
+
+  // Stories (migration 4): see stories.ts.
+  async assignStory(articleId: number, storyId: number, duplicateOf: number | null): Promise<boolean> { return stories.assignStory(this.db, articleId, storyId, duplicateOf); }
+  async upsertStory(update: StoryUpdate): Promise<Story> { return stories.upsertStory(this.db, update); }
+  async getStory(id: number): Promise<Story | null> { return stories.getStory(this.db, id); }
+  async maxStoryId(): Promise<number> { return stories.maxStoryId(this.db); }
+  async storyArticles(storyId: number): Promise<Article[]> { return stories.storyArticles(this.db, storyId); }
+  async latestStories(page: StoryPage): Promise<Story[]> { return stories.latestStories(this.db, page); }
+  async topStories(opts: { now: Date; limit: number }): Promise<Story[]> { return stories.topStories(this.db, opts.now, opts.limit); }
+  async saveFingerprint(record: FingerprintRecord): Promise<void> { stories.saveFingerprint(this.db, record); }
+  async recentFingerprints(since: string): Promise<StoredFingerprint[]> { return stories.recentFingerprints(this.db, since); }
+  async wireCredit(articleId: number): Promise<WireCredit | null> { return stories.wireCredit(this.db, articleId); }
+  async copiesOf(articleId: number): Promise<Article[]> { return stories.copiesOf(this.db, articleId); }
+  async setRelated(articleId: number, related: readonly { story_id: number; score: number }[]): Promise<void> { stories.setRelated(this.db, articleId, related); }
+  async relatedForArticle(articleId: number, limit = 5, days = 7): Promise<RelatedStory[]> { return stories.relatedForArticle(this.db, articleId, limit, days); }
+  async articlesWithoutStory(limit: number, after?: TimeCursor | null): Promise<Article[]> { return stories.articlesWithoutStory(this.db, limit, after ?? null); }
+  async articlesInStoriesBetween(since: string, until: string, limit: number, after?: TimeCursor | null): Promise<Article[]> { return stories.articlesInStoriesBetween(this.db, since, until, limit, after ?? null); }
+  async tagsForArticles(ids: readonly number[]): Promise<Map<number, ArticleTag[]>> { return stories.tagsForArticles(this.db, ids); }
 
   async getLink(url: string): Promise<LinkRecord | null> {
     const row = this.db.prepare('SELECT * FROM links WHERE url = ?').get(url) as LinkRecord | undefined;

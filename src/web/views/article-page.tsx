@@ -1,5 +1,6 @@
 import { raw } from 'hono/html';
-import type { Article } from '../../model/index.ts';
+import type { Article, WireCredit } from '../../model/index.ts';
+import { outletCount } from './counts.ts';
 import { FullDate, RelativeTime } from './dates.tsx';
 import { Layout } from './layout.tsx';
 import { type TagLink, TagList } from './tags.tsx';
@@ -12,12 +13,16 @@ export interface ArticlePageData {
   coverage: Article[];
   /** Other stories about the same thing, close in time ("إقرأ أيضاً"). */
   related: Article[];
+  /** When the article is a syndicated copy: its original, and the wire agency its text credits. */
+  copyOf?: { original: Article; agency: WireCredit | null } | null;
+  /** The article's story, for the link to its full coverage. */
+  story?: { id: number; outlet_count: number } | null;
   now: Date;
   timeZone: string;
   siteUrl: string;
 }
 
-export function ArticlePage({ article, tags, coverage, related, now, timeZone, siteUrl }: ArticlePageData) {
+export function ArticlePage({ article, tags, coverage, related, copyOf, story, now, timeZone, siteUrl }: ArticlePageData) {
   const host = safeHost(article.url);
   return (
     <Layout title={article.title} description={article.lead ?? undefined} canonical={`${siteUrl}/article/${article.id}`}>
@@ -36,6 +41,12 @@ export function ArticlePage({ article, tags, coverage, related, now, timeZone, s
           {' — '}
           <a href={article.url} rel="noopener nofollow">اقرأ الخبر في موقعه الأصلي{host ? <> (<bdi>{host}</bdi>)</> : null}</a>
         </div>
+        {copyOf ? (
+          <p class="copy-note">
+            هذا الخبر منقول عن <a href={`/article/${copyOf.original.id}`}>{copyOf.original.source_name ?? copyOf.original.title}</a>
+            {copyOf.agency ? <> نقلاً عن {copyOf.agency.name}</> : null}.
+          </p>
+        ) : null}
         {tags.length ? (
           <section class="tags" aria-labelledby="tags-h">
             <h2 id="tags-h">كلمات دلالية</h2>
@@ -46,6 +57,7 @@ export function ArticlePage({ article, tags, coverage, related, now, timeZone, s
           <section class="coverage" aria-labelledby="coverage-h">
             <h2 id="coverage-h">تغطيات أخرى للخبر نفسه</h2>
             <RelatedList articles={coverage} now={now} timeZone={timeZone} />
+            {story ? <p><a href={`/story/${story.id}`}>التغطية الكاملة على خط زمني ({outletCount(story.outlet_count)})</a></p> : null}
           </section>
         ) : null}
       </article>

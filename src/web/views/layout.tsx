@@ -6,6 +6,8 @@ export interface LayoutProps {
   canonical?: string;
   /** Feeds of this page, announced to browsers and feed readers. */
   feeds?: FeedLink[];
+  /** e.g. 'noindex' for search results, which are endless and change by the minute. */
+  robots?: string;
   children: Child;
 }
 
@@ -16,7 +18,7 @@ export interface FeedLink {
 }
 
 /** Every page's frame: Arabic, right to left, landmarks for screen readers, no client script. */
-export function Layout({ title, description, canonical, feeds, children }: LayoutProps) {
+export function Layout({ title, description, canonical, feeds, robots, children }: LayoutProps) {
   return (
     <html lang="ar" dir="rtl">
       <head>
@@ -25,6 +27,7 @@ export function Layout({ title, description, canonical, feeds, children }: Layou
         <title>{title === 'مرصد' ? title : `${title} | مرصد`}</title>
         {description ? <meta name="description" content={description} /> : null}
         {canonical ? <link rel="canonical" href={canonical} /> : null}
+        {robots ? <meta name="robots" content={robots} /> : null}
         {(feeds ?? []).map((f) => <link rel="alternate" type={f.type} title={f.title} href={f.href} />)}
         <meta name="color-scheme" content="light dark" />
         <link rel="preload" href="/static/fonts/plex-400.woff2" as="font" type="font/woff2" crossorigin="anonymous" />
@@ -39,6 +42,10 @@ export function Layout({ title, description, canonical, feeds, children }: Layou
               <a href="/">آخر الأخبار</a>
               <a href="/sources">المصادر</a>
             </nav>
+            <form class="site-search" action="/search" method="get" role="search">
+              <input type="search" name="q" aria-label="ابحث في الأخبار" placeholder="ابحث في الأخبار" maxlength={500} dir="auto" />
+              <button type="submit">بحث</button>
+            </form>
           </div>
         </header>
         <main id="main">{children}</main>

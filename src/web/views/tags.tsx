@@ -17,16 +17,8 @@ export function tagPath(key: string): string {
   return `/tag/${encodeURIComponent(key).replace(/%3A/gi, ':')}`;
 }
 
-/** "خبر واحد", "خبران", "5 أخبار", "11 خبراً", "100 خبر": the noun agrees with the number. */
-export function articleCount(n: number): string {
-  if (n === 0) return 'لا أخبار';
-  if (n === 1) return 'خبر واحد';
-  if (n === 2) return 'خبران';
-  const lastTwo = n % 100;
-  if (lastTwo >= 3 && lastTwo <= 10) return `${n} أخبار`;
-  if (lastTwo >= 11) return `${n} خبراً`;
-  return `${n} خبر`;
-}
+/** Counted nouns moved to counts.ts, shared with the story pages; re-exported for the tag pages. */
+export { articleCount } from './counts.ts';
 
 export interface TagLink {
   name: string;

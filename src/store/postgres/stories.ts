@@ -1,0 +1,215 @@
+// Stories on PostgreSQL (migration 4): the same operations as sqlite/stories.ts, one function each,
+// for PostgresStore to delegate to. Counts are recounted from the articles in the same transaction
+// as the upsert, so a story is right whatever the clusterer holds in memory.
+import { type Kysely, sql } from 'kysely';
+import type { Article, ArticleTag, Story, StoryEntity, StoryUpdate, WireCredit } from '../../model/index.ts';
+import { RANK_CANDIDATES, rankStories } from '../story-rank.ts';
+import type { FingerprintRecord, RelatedStory, StoredFingerprint, StoryPage, TimeCursor } from '../story-types.ts';
+import { ARTICLE_COLUMNS, type Database, toArticle, toTag } from './rows.ts';
+
+type Db = Kysely<Database>;
+
+const WHEN = sql`COALESCE(a.published_at, a.fetched_at)`;
+const DAY_MS = 86_400_000;
+
+interface StoryRow {
+  id: number;
+  headline: string;
+  headline_article_id: number | null;
+  first_seen: string;
+  last_seen: string;
+  article_count: number;
+  outlet_count: number;
+  entities: unknown;
+  updated_at: string;
+}
+
+function selectArticles(db: Db) {
+  return db.selectFrom('articles as a').leftJoin('sources as s', 's.id', 'a.source_id').select(ARTICLE_COLUMNS);
+}
+
+function selectStories(db: Db) {
+  return db.selectFrom('stories').selectAll();
+}
+
+export async function assignStory(db: Db, articleId: number, storyId: number, duplicateOf: number | null): Promise<boolean> {
+  const result = await db.updateTable('articles').set({ story_id: storyId, duplicate_of: duplicateOf }).where('id', '=', articleId).executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+export async function upsertStory(db: Db, update: StoryUpdate, now = new Date()): Promise<Story> {
+  const at = now.toISOString();
+  await db.transaction().execute(async (trx) => {
+    const { rows } = await sql<{ first_seen: string | null; last_seen: string | null; article_count: number; outlet_count: number }>`
+      SELECT MIN(${WHEN}) AS first_seen, MAX(${WHEN}) AS last_seen, COUNT(*) AS article_count,
+        COUNT(DISTINCT a.source_id) AS outlet_count FROM articles a WHERE a.story_id = ${update.id}`.execute(trx);
+    const counts = rows[0]!;
+    const values = {
+      id: update.id, headline: update.headline, headline_article_id: update.headline_article_id,
+      first_seen: counts.first_seen ?? at, last_seen: counts.last_seen ?? at,
+      article_count: counts.article_count, outlet_count: counts.outlet_count,
+      entities: JSON.stringify(update.entities.map((e) => ({ key: e.key, weight: e.weight }))), updated_at: at,
+    };
+    const { id: _id, ...changes } = values;
+    await trx.insertInto('stories').values(values).onConflict((oc) => oc.column('id').doUpdateSet(changes)).execute();
+  });
+  return (await getStory(db, update.id))!;
+}
+
+export async function getStory(db: Db, id: number): Promise<Story | null> {
+  const row = await selectStories(db).where('id', '=', id).executeTakeFirst();
+  return row ? toStory(db, row) : null;
+}
+
+export async function maxStoryId(db: Db): Promise<number> {
+  const row = await db.selectFrom('stories').select((eb) => eb.fn.max('id').as('n')).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+export async function storyArticles(db: Db, storyId: number): Promise<Article[]> {
+  const rows = await selectArticles(db).where('a.story_id', '=', storyId).orderBy(sql`${WHEN}`).orderBy('a.id').execute();
+  return rows.map(toArticle);
+}
+
+export async function latestStories(db: Db, page: StoryPage): Promise<Story[]> {
+  let query = selectStories(db);
+  if (page.before) query = query.where(sql<boolean>`(last_seen, id) < (${page.before.last_seen}::timestamptz, ${page.before.id}::bigint)`);
+  const rows = await query.orderBy('last_seen', 'desc').orderBy('id', 'desc').limit(page.limit).execute();
+  return Promise.all(rows.map((r) => toStory(db, r)));
+}
+
+export async function topStories(db: Db, now: Date, limit: number): Promise<Story[]> {
+  const candidates = await selectStories(db).orderBy('last_seen', 'desc').orderBy('id', 'desc').limit(RANK_CANDIDATES).execute();
+  return Promise.all(rankStories(candidates, now, limit).map((r) => toStory(db, r)));
+}
+
+export async function saveFingerprint(db: Db, record: FingerprintRecord): Promise<void> {
+  const values = {
+    article_id: record.article_id, fingerprint: Buffer.from(record.fingerprint), published_at: record.published_at,
+    agency: record.agency ? JSON.stringify(record.agency) : null,
+  };
+  await db.insertInto('article_fingerprints').values(values)
+    .onConflict((oc) => oc.column('article_id').doUpdateSet({ fingerprint: values.fingerprint, published_at: values.published_at, agency: values.agency }))
+    .execute();
+}
+
+export async function recentFingerprints(db: Db, since: string): Promise<StoredFingerprint[]> {
+  const rows = await db.selectFrom('article_fingerprints as f').innerJoin('articles as a', 'a.id', 'f.article_id')
+    .select(['f.article_id', 'f.fingerprint', 'f.published_at', 'f.agency', 'a.source_id', 'a.duplicate_of'])
+    .where('f.published_at', '>=', since).orderBy('f.published_at').orderBy('f.article_id').execute();
+  return rows.map((r) => ({ ...r, fingerprint: new Uint8Array(r.fingerprint), agency: toCredit(r.agency) }));
+}
+
+export async function wireCredit(db: Db, articleId: number): Promise<WireCredit | null> {
+  const row = await db.selectFrom('article_fingerprints').select('agency').where('article_id', '=', articleId).executeTakeFirst();
+  return toCredit(row?.agency ?? null);
+}
+
+export async function copiesOf(db: Db, articleId: number): Promise<Article[]> {
+  const rows = await selectArticles(db).where('a.duplicate_of', '=', articleId).orderBy(sql`${WHEN}`).orderBy('a.id').execute();
+  return rows.map(toArticle);
+}
+
+export async function setRelated(db: Db, articleId: number, related: readonly { story_id: number; score: number }[]): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('article_related').where('article_id', '=', articleId).execute();
+    if (related.length === 0) return;
+    const rows = related.map((r, i) => ({ article_id: articleId, story_id: r.story_id, rank: i + 1, score: r.score }));
+    await trx.insertInto('article_related').values(rows).onConflict((oc) => oc.columns(['article_id', 'story_id']).doNothing()).execute();
+  });
+}
+
+export async function relatedForArticle(db: Db, articleId: number, limit: number, days: number): Promise<RelatedStory[]> {
+  const { rows: mine } = await sql<{ story_id: number | null; at: string }>`
+    SELECT a.story_id, ${WHEN} AS at FROM articles a WHERE a.id = ${articleId}`.execute(db);
+  const me = mine[0];
+  if (!me) return [];
+  const t = Date.parse(me.at);
+  const from = new Date(t - days * DAY_MS).toISOString();
+  const to = new Date(t + days * DAY_MS).toISOString();
+  // Chosen when the article arrived, and the reverse: later articles whose "read also" named this
+  // article's story (the follow-ups it could not know about yet). The best score of either counts.
+  const story = me.story_id;
+  const { rows } = await sql<{ story_id: number; score: number }>`
+    SELECT x.story_id, MAX(x.score) AS score FROM (
+      SELECT r.story_id, r.score FROM article_related r WHERE r.article_id = ${articleId}
+      UNION ALL
+      SELECT o.story_id, r.score FROM article_related r JOIN articles o ON o.id = r.article_id
+      WHERE r.story_id = ${story}::bigint AND o.story_id IS NOT NULL
+    ) x JOIN stories st ON st.id = x.story_id
+    WHERE x.story_id IS DISTINCT FROM ${story}::bigint AND st.last_seen >= ${from}::timestamptz AND st.first_seen <= ${to}::timestamptz
+    GROUP BY x.story_id ORDER BY score DESC, x.story_id LIMIT ${limit}`.execute(db);
+  const out: RelatedStory[] = [];
+  for (const r of rows) {
+    const related = await getStory(db, r.story_id);
+    if (!related) continue;
+    const row = related.headline_article_id === null
+      ? undefined
+      : await selectArticles(db).where('a.id', '=', related.headline_article_id).executeTakeFirst();
+    out.push({ story: related, article: row ? toArticle(row) : null, score: r.score });
+  }
+  return out;
+}
+
+export async function articlesWithoutStory(db: Db, limit: number, after: TimeCursor | null): Promise<Article[]> {
+  let query = selectArticles(db).where('a.story_id', 'is', null);
+  if (after) query = query.where(sql<boolean>`(${WHEN}, a.id) > (${after.at}::timestamptz, ${after.id}::bigint)`);
+  const rows = await query.orderBy(sql`${WHEN}`).orderBy('a.id').limit(limit).execute();
+  return rows.map(toArticle);
+}
+
+export async function articlesInStoriesBetween(db: Db, since: string, until: string, limit: number, after: TimeCursor | null): Promise<Article[]> {
+  let query = selectArticles(db).where('a.story_id', 'is not', null)
+    .where(sql<boolean>`${WHEN} >= ${since}::timestamptz AND ${WHEN} < ${until}::timestamptz`);
+  if (after) query = query.where(sql<boolean>`(${WHEN}, a.id) > (${after.at}::timestamptz, ${after.id}::bigint)`);
+  const rows = await query.orderBy(sql`${WHEN}`).orderBy('a.id').limit(limit).execute();
+  return rows.map(toArticle);
+}
+
+export async function tagsForArticles(db: Db, ids: readonly number[]): Promise<Map<number, ArticleTag[]>> {
+  const out = new Map<number, ArticleTag[]>();
+  for (const id of ids) out.set(id, []);
+  if (ids.length === 0) return out;
+  const rows = await db.selectFrom('article_tags as t').innerJoin('tags as g', 'g.id', 't.tag_id')
+    .select(['t.article_id', 'g.key', 'g.name', 'g.type', 't.weight'])
+    .where(sql<boolean>`t.article_id = ANY(${[...ids]}::bigint[])`)
+    .orderBy('t.article_id').orderBy('t.rank').execute();
+  for (const r of rows) out.get(r.article_id)?.push({ ...toTag(r), weight: r.weight });
+  return out;
+}
+
+async function toStory(db: Db, row: StoryRow): Promise<Story> {
+  let entities: StoryEntity[] = Array.isArray(row.entities)
+    ? (row.entities as unknown[]).filter((e): e is StoryEntity =>
+      typeof (e as StoryEntity | null)?.key === 'string' && typeof (e as StoryEntity).weight === 'number')
+    : [];
+  if (entities.length > 0) {
+    const names = await db.selectFrom('tags').select(['key', 'name', 'type']).where('key', 'in', entities.map((e) => e.key)).execute();
+    const byKey = new Map(names.map((n) => [n.key, toTag(n)]));
+    entities = entities.map((e) => {
+      const tag = byKey.get(e.key);
+      return tag ? { key: e.key, weight: e.weight, name: tag.name, type: tag.type } : { key: e.key, weight: e.weight };
+    });
+  }
+  const { rows: outlets } = await sql<{ id: number; name: string | null }>`
+    SELECT a.source_id AS id, s.name AS name FROM articles a LEFT JOIN sources s ON s.id = a.source_id
+    WHERE a.story_id = ${row.id} AND a.source_id IS NOT NULL
+    GROUP BY a.source_id, s.name ORDER BY MIN(${WHEN}), a.source_id`.execute(db);
+  return {
+    id: row.id,
+    headline: row.headline,
+    headline_article_id: row.headline_article_id,
+    first_seen: row.first_seen,
+    last_seen: row.last_seen,
+    article_count: row.article_count,
+    outlet_count: row.outlet_count,
+    entities,
+    outlets: outlets.map((o) => ({ id: o.id, name: o.name ?? '' })),
+    updated_at: row.updated_at,
+  };
+}
+
+function toCredit(raw: unknown): WireCredit | null {
+  const v = raw as WireCredit | null;
+  return typeof v?.code === 'string' && typeof v?.name === 'string' ? { code: v.code, name: v.name } : null;
+}

@@ -1,0 +1,228 @@
+// Stories on SQLite (migration 4): story rows, article assignment, fingerprints and "read also".
+// SqliteStore delegates its StoryStore methods here, one function each.
+import type Database from 'better-sqlite3';
+import type { Article, ArticleTag, Story, StoryEntity, StoryOutlet, StoryUpdate, WireCredit } from '../../model/index.ts';
+import type { FingerprintRecord, RelatedStory, StoredFingerprint, StoryPage, TimeCursor } from '../story-types.ts';
+import { RANK_CANDIDATES, rankStories } from '../story-rank.ts';
+import { type ArticleRow, type TagRow, toArticle, toTag } from './rows.ts';
+
+type Db = Database.Database;
+
+const ARTICLE_COLUMNS = `a.id, a.external_id, a.url, a.source_id, s.name AS source_name, a.title, a.lead, a.body,
+  a.text, a.published_at, a.published_offset, a.updated_at, a.fetched_at, a.authors, a.image, a.lang,
+  a.story_id, a.duplicate_of`;
+const FROM_ARTICLES = 'FROM articles a LEFT JOIN sources s ON s.id = a.source_id';
+const WHEN = 'COALESCE(a.published_at, a.fetched_at)';
+
+interface StoryRow {
+  id: number;
+  headline: string;
+  headline_article_id: number | null;
+  first_seen: string;
+  last_seen: string;
+  article_count: number;
+  outlet_count: number;
+  entities: string;
+  updated_at: string;
+}
+
+export function assignStory(db: Db, articleId: number, storyId: number, duplicateOf: number | null): boolean {
+  return db.prepare('UPDATE articles SET story_id = ?, duplicate_of = ? WHERE id = ?').run(storyId, duplicateOf, articleId).changes > 0;
+}
+
+export function upsertStory(db: Db, update: StoryUpdate, now = new Date()): Story {
+  return db.transaction(() => {
+    const counts = db
+      .prepare(
+        `SELECT MIN(${WHEN}) AS first_seen, MAX(${WHEN}) AS last_seen, COUNT(*) AS article_count,
+           COUNT(DISTINCT a.source_id) AS outlet_count FROM articles a WHERE a.story_id = ?`,
+      )
+      .get(update.id) as { first_seen: string | null; last_seen: string | null; article_count: number; outlet_count: number };
+    const at = now.toISOString();
+    db.prepare(
+      `INSERT INTO stories (id, headline, headline_article_id, first_seen, last_seen, article_count, outlet_count, entities, updated_at)
+       VALUES (@id, @headline, @headline_article_id, @first_seen, @last_seen, @article_count, @outlet_count, @entities, @updated_at)
+       ON CONFLICT (id) DO UPDATE SET headline = excluded.headline, headline_article_id = excluded.headline_article_id,
+         first_seen = excluded.first_seen, last_seen = excluded.last_seen, article_count = excluded.article_count,
+         outlet_count = excluded.outlet_count, entities = excluded.entities, updated_at = excluded.updated_at`,
+    ).run({
+      id: update.id,
+      headline: update.headline,
+      headline_article_id: update.headline_article_id,
+      first_seen: counts.first_seen ?? at,
+      last_seen: counts.last_seen ?? at,
+      article_count: counts.article_count,
+      outlet_count: counts.outlet_count,
+      entities: JSON.stringify(update.entities.map((e) => ({ key: e.key, weight: e.weight }))),
+      updated_at: at,
+    });
+    return getStory(db, update.id)!;
+  })();
+}
+
+export function getStory(db: Db, id: number): Story | null {
+  const row = db.prepare('SELECT * FROM stories WHERE id = ?').get(id) as StoryRow | undefined;
+  return row ? toStory(db, row) : null;
+}
+
+export function maxStoryId(db: Db): number {
+  return (db.prepare('SELECT COALESCE(MAX(id), 0) AS n FROM stories').get() as { n: number }).n;
+}
+
+export function storyArticles(db: Db, storyId: number): Article[] {
+  return (db.prepare(`SELECT ${ARTICLE_COLUMNS} ${FROM_ARTICLES} WHERE a.story_id = ? ORDER BY ${WHEN}, a.id`).all(storyId) as ArticleRow[]).map(toArticle);
+}
+
+export function latestStories(db: Db, page: StoryPage): Story[] {
+  const rows = page.before
+    ? db.prepare('SELECT * FROM stories WHERE (last_seen, id) < (?, ?) ORDER BY last_seen DESC, id DESC LIMIT ?').all(page.before.last_seen, page.before.id, page.limit)
+    : db.prepare('SELECT * FROM stories ORDER BY last_seen DESC, id DESC LIMIT ?').all(page.limit);
+  return (rows as StoryRow[]).map((r) => toStory(db, r));
+}
+
+export function topStories(db: Db, now: Date, limit: number): Story[] {
+  const candidates = db.prepare('SELECT * FROM stories ORDER BY last_seen DESC, id DESC LIMIT ?').all(RANK_CANDIDATES) as StoryRow[];
+  return rankStories(candidates, now, limit).map((r) => toStory(db, r));
+}
+
+export function saveFingerprint(db: Db, record: FingerprintRecord): void {
+  db.prepare(
+    `INSERT INTO article_fingerprints (article_id, fingerprint, published_at, agency) VALUES (?, ?, ?, ?)
+     ON CONFLICT (article_id) DO UPDATE SET fingerprint = excluded.fingerprint, published_at = excluded.published_at, agency = excluded.agency`,
+  ).run(record.article_id, Buffer.from(record.fingerprint), record.published_at, record.agency ? JSON.stringify(record.agency) : null);
+}
+
+export function recentFingerprints(db: Db, since: string): StoredFingerprint[] {
+  const rows = db
+    .prepare(
+      `SELECT f.article_id, f.fingerprint, f.published_at, f.agency, a.source_id, a.duplicate_of
+       FROM article_fingerprints f JOIN articles a ON a.id = f.article_id
+       WHERE f.published_at >= ? ORDER BY f.published_at, f.article_id`,
+    )
+    .all(since) as Array<Omit<StoredFingerprint, 'agency'> & { agency: string | null; fingerprint: Buffer }>;
+  return rows.map((r) => ({ ...r, fingerprint: new Uint8Array(r.fingerprint), agency: parseCredit(r.agency) }));
+}
+
+export function wireCredit(db: Db, articleId: number): WireCredit | null {
+  const row = db.prepare('SELECT agency FROM article_fingerprints WHERE article_id = ?').get(articleId) as { agency: string | null } | undefined;
+  return parseCredit(row?.agency ?? null);
+}
+
+export function copiesOf(db: Db, articleId: number): Article[] {
+  return (db.prepare(`SELECT ${ARTICLE_COLUMNS} ${FROM_ARTICLES} WHERE a.duplicate_of = ? ORDER BY ${WHEN}, a.id`).all(articleId) as ArticleRow[]).map(toArticle);
+}
+
+export function setRelated(db: Db, articleId: number, related: readonly { story_id: number; score: number }[]): void {
+  db.transaction(() => {
+    db.prepare('DELETE FROM article_related WHERE article_id = ?').run(articleId);
+    const insert = db.prepare('INSERT OR IGNORE INTO article_related (article_id, story_id, rank, score) VALUES (?, ?, ?, ?)');
+    related.forEach((r, i) => insert.run(articleId, r.story_id, i + 1, r.score));
+  })();
+}
+
+export function relatedForArticle(db: Db, articleId: number, limit: number, days: number): RelatedStory[] {
+  const me = db.prepare(`SELECT a.story_id, ${WHEN} AS at FROM articles a WHERE a.id = ?`).get(articleId) as { story_id: number | null; at: string } | undefined;
+  if (!me) return [];
+  const t = Date.parse(me.at);
+  const from = new Date(t - days * 86_400_000).toISOString();
+  const to = new Date(t + days * 86_400_000).toISOString();
+  // Chosen when the article arrived, and the reverse: later articles whose "read also" named this
+  // article's story (the follow-ups it could not know about yet). The best score of either counts.
+  const rows = db
+    .prepare(
+      `SELECT x.story_id, MAX(x.score) AS score FROM (
+         SELECT r.story_id, r.score FROM article_related r WHERE r.article_id = @article
+         UNION ALL
+         SELECT o.story_id, r.score FROM article_related r JOIN articles o ON o.id = r.article_id
+         WHERE @story IS NOT NULL AND r.story_id = @story AND o.story_id IS NOT NULL
+       ) x JOIN stories st ON st.id = x.story_id
+       WHERE x.story_id IS NOT @story AND st.last_seen >= @from AND st.first_seen <= @to
+       GROUP BY x.story_id ORDER BY score DESC, x.story_id LIMIT @limit`,
+    )
+    .all({ article: articleId, story: me.story_id, from, to, limit }) as Array<{ story_id: number; score: number }>;
+  const getArticle = db.prepare(`SELECT ${ARTICLE_COLUMNS} ${FROM_ARTICLES} WHERE a.id = ?`);
+  const out: RelatedStory[] = [];
+  for (const r of rows) {
+    const story = getStory(db, r.story_id);
+    if (!story) continue;
+    const row = story.headline_article_id === null ? undefined : (getArticle.get(story.headline_article_id) as ArticleRow | undefined);
+    out.push({ story, article: row ? toArticle(row) : null, score: r.score });
+  }
+  return out;
+}
+
+export function articlesWithoutStory(db: Db, limit: number, after: TimeCursor | null): Article[] {
+  const rows = after
+    ? db.prepare(`SELECT ${ARTICLE_COLUMNS} ${FROM_ARTICLES} WHERE a.story_id IS NULL AND (${WHEN}, a.id) > (?, ?) ORDER BY ${WHEN}, a.id LIMIT ?`).all(after.at, after.id, limit)
+    : db.prepare(`SELECT ${ARTICLE_COLUMNS} ${FROM_ARTICLES} WHERE a.story_id IS NULL ORDER BY ${WHEN}, a.id LIMIT ?`).all(limit);
+  return (rows as ArticleRow[]).map(toArticle);
+}
+
+export function articlesInStoriesBetween(db: Db, since: string, until: string, limit: number, after: TimeCursor | null): Article[] {
+  const rows = db
+    .prepare(
+      `SELECT ${ARTICLE_COLUMNS} ${FROM_ARTICLES} WHERE a.story_id IS NOT NULL AND ${WHEN} >= @since AND ${WHEN} < @until
+       AND (@after_at IS NULL OR (${WHEN}, a.id) > (@after_at, @after_id)) ORDER BY ${WHEN}, a.id LIMIT @limit`,
+    )
+    .all({ since, until, limit, after_at: after?.at ?? null, after_id: after?.id ?? 0 }) as ArticleRow[];
+  return rows.map(toArticle);
+}
+
+export function tagsForArticles(db: Db, ids: readonly number[]): Map<number, ArticleTag[]> {
+  const out = new Map<number, ArticleTag[]>();
+  const stmt = db.prepare(
+    `SELECT t.article_id, g.key, g.name, g.type, t.weight FROM article_tags t JOIN tags g ON g.id = t.tag_id
+     WHERE t.article_id IN (SELECT value FROM json_each(?)) ORDER BY t.article_id, t.rank`,
+  );
+  for (const id of ids) out.set(id, []);
+  for (const r of stmt.all(JSON.stringify(ids)) as Array<TagRow & { article_id: number; weight: number }>) {
+    out.get(r.article_id)?.push({ ...toTag(r), weight: r.weight });
+  }
+  return out;
+}
+
+function toStory(db: Db, row: StoryRow): Story {
+  let entities: StoryEntity[] = [];
+  try {
+    const parsed: unknown = JSON.parse(row.entities);
+    if (Array.isArray(parsed)) entities = parsed.filter((e): e is StoryEntity => typeof e?.key === 'string' && typeof e?.weight === 'number');
+  } catch {
+    // A hand-edited row with bad JSON loses its entities, not the story.
+  }
+  if (entities.length) {
+    const names = db.prepare('SELECT key, name, type FROM tags WHERE key IN (SELECT value FROM json_each(?))').all(JSON.stringify(entities.map((e) => e.key))) as TagRow[];
+    const byKey = new Map(names.map((n) => [n.key, toTag(n)]));
+    entities = entities.map((e) => {
+      const tag = byKey.get(e.key);
+      return tag ? { key: e.key, weight: e.weight, name: tag.name, type: tag.type } : { key: e.key, weight: e.weight };
+    });
+  }
+  const outlets = db
+    .prepare(
+      `SELECT a.source_id AS id, s.name AS name, MIN(${WHEN}) AS first FROM articles a LEFT JOIN sources s ON s.id = a.source_id
+       WHERE a.story_id = ? AND a.source_id IS NOT NULL GROUP BY a.source_id ORDER BY first, a.source_id`,
+    )
+    .all(row.id) as Array<{ id: number; name: string | null }>;
+  return {
+    id: row.id,
+    headline: row.headline,
+    headline_article_id: row.headline_article_id,
+    first_seen: row.first_seen,
+    last_seen: row.last_seen,
+    article_count: row.article_count,
+    outlet_count: row.outlet_count,
+    entities,
+    outlets: outlets.map((o): StoryOutlet => ({ id: o.id, name: o.name ?? '' })),
+    updated_at: row.updated_at,
+  };
+}
+
+function parseCredit(raw: string | null): WireCredit | null {
+  if (!raw) return null;
+  try {
+    const v = JSON.parse(raw) as WireCredit;
+    return typeof v?.code === 'string' && typeof v?.name === 'string' ? { code: v.code, name: v.name } : null;
+  } catch {
+    return null;
+  }
+}
