@@ -9,7 +9,7 @@ import { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 import { sharedPath } from './shared-data.ts';
 
 /** Articles in the small run (CI): enough to exercise batching, quick enough for every push. */
-const SMALL_ARTICLES = 2_000;
+const SMALL_ARTICLES = 600;
 
 /**
  * `marsad import` on SaudiNewsNet (31k articles): articles/s into a fresh SQLite file, and the size of
