@@ -28,7 +28,7 @@ export type TagType = EntityType | 'keyword';
  * Bumped whenever the tagger's output can change for the same article (new gazetteer entries, new
  * rules). Stored with each article's tags so the pipeline can re-tag what an older tagger tagged.
  */
-export const TAGGER_VERSION = 5;
+export const TAGGER_VERSION = 6;
 
 export interface Tag {
   /**
@@ -55,6 +55,24 @@ const KEYPHRASE_WEIGHT_SCALE = 0.5;
  * the article: بريطانيا, دول الاتحاد الأوروبي and الخطوط الجوية القطرية are already tags as entities.
  */
 const ENTITY_OVERLAP_SHARE = 0.5;
+/**
+ * Salience an entity needs to be a tag: one title or lead mention (3 or 2, plus the early bonus),
+ * or two body mentions. A single late body mention scores just over 1.
+ */
+const MIN_ENTITY_SCORE = 2;
+/** …and at least this share of the top entity's salience. */
+const MIN_SHARE_OF_TOP = 0.2;
+/** Keyphrases asked for beyond the tags' share, so the ones filtered out can be replaced. */
+const SPARE_KEYPHRASES = 3;
+/** At most this many keyphrase tags: beyond the first few, keyphrases are mostly generic words. */
+const MAX_KEYPHRASE_TAGS = 2;
+/** Gazetteer subtypes that the body names as sources of the text rather than as its subject. */
+const CREDIT_SUBTYPES = new Set(['news-agency', 'media']);
+
+function isCredit(id: string): boolean {
+  const subtype = entryById(id)?.subtype;
+  return subtype !== undefined && CREDIT_SUBTYPES.has(subtype);
+}
 
 /** Every entity mention in `text`, in order, non-overlapping, with ambiguity resolved within `text`. */
 export function findEntities(text: string): EntityMention[] {
@@ -89,20 +107,27 @@ export function tagArticle(article: { title: string; lead?: string | null; text:
   const named = new Map<string, EntityMention>();
   let offset = 0;
   resolved.forEach((mentions, i) => {
+    const zone = parts[i]!.zone;
     for (const m of mentions) {
-      placed.push({ id: m.id, zone: parts[i]!.zone, position: (offset + m.start) / total });
       named.set(m.id, m);
+      // An agency or newspaper in the body is a credit ("(رويترز)", "وفق صحيفة …"), not a subject.
+      if (zone === 'body' && isCredit(m.id)) continue;
+      placed.push({ id: m.id, zone, position: (offset + m.start) / total });
     }
     offset += parts[i]!.text.length;
   });
   const max = Math.max(0, opts.max ?? DEFAULT_MAX_TAGS);
   const ranked = rankBySalience(placed);
   const top = ranked[0]?.score ?? 1;
-  const entities: Tag[] = ranked.slice(0, max).map((r) => {
+  // A name said once in passing is not what the article is about (a city in a list, a country
+  // behind a player's nationality): a tag needs the title or lead, or a second mention, and a
+  // fair share of the top entity's weight.
+  const about = ranked.filter((r) => r.score >= MIN_ENTITY_SCORE && r.score >= MIN_SHARE_OF_TOP * top);
+  const entities: Tag[] = about.slice(0, max).map((r) => {
     const m = named.get(r.id)!;
     return { id: r.id, name: m.name, type: m.type, weight: round3(r.score / top) };
   });
-  const keyphrases = topicTags(article, resolved.flat(), max, { title: tokens[0]!, lead: tokens[1]!, text: tokens[2]! });
+  const keyphrases = topicTags(article, resolved.flat(), Math.min(max, MAX_KEYPHRASE_TAGS), { title: tokens[0]!, lead: tokens[1]!, text: tokens[2]! });
   const entitySlots = Math.max(Math.min(entities.length, MAX_ENTITY_SLOTS), max - keyphrases.length);
   const tags = entities.slice(0, entitySlots);
   // Keyphrases rank below the entities kept, so weights never rise down the list.
@@ -127,10 +152,14 @@ function topicTags(
     seen.add(m.text);
     for (const t of tokenize(m.text)) entityStems.add(stem(t.norm));
   }
-  const phrases = extractKeyphrases(article, { max, tokens }).filter((k) => {
+  const titleStems = new Set(tokens.title.map((t) => stem(t.norm)));
+  const phrases = extractKeyphrases(article, { max: max + SPARE_KEYPHRASES, tokens }).filter((k) => {
     const shared = k.stems.filter((s) => entityStems.has(s)).length;
-    return shared < ENTITY_OVERLAP_SHARE * k.stems.length;
-  });
+    if (shared >= ENTITY_OVERLAP_SHARE * k.stems.length) return false;
+    // One word alone is a topic only when the editor put it in the title (القمح، آيفون); the
+    // single words a body repeats are mostly its vocabulary (الفريق، الشركة، المشروع).
+    return k.stems.length > 1 || titleStems.has(k.stems[0]!);
+  }).slice(0, max);
   const best = phrases[0]?.score ?? 1;
   return phrases.map((k) => ({
     id: `topic:~${k.key.replaceAll(' ', '-')}`,
