@@ -4,7 +4,7 @@
 // tagging) does not depend on the document frequencies and is done once (`analyzeForStories`); the
 // cheap part (weighting by the current IDF) happens when the article enters the clusterer.
 import { terms } from '../arabic/index.ts';
-import { tagArticle } from '../tags/index.ts';
+import { entityWeights } from '../tags/index.ts';
 
 /** A title word counts as much as three body words: the headline states the event. */
 export const TITLE_WEIGHT = 3;
@@ -91,7 +91,7 @@ export function analyzeForStories(article: StoryArticle): AnalyzedArticle {
   for (const t of terms(lead)) bump(counts, t, LEAD_WEIGHT);
   const bodyTerms = terms(body.slice(0, BODY_CHARS));
   for (let i = 0; i < bodyTerms.length && i < BODY_TERMS; i++) bump(counts, bodyTerms[i]!, 1);
-  const entities = (article.tags ?? tagArticle({ title: article.title, lead: article.lead, text: article.text })).map((t) => ({ id: t.id, weight: t.weight }));
+  const entities = (article.tags ?? entityWeights({ title: article.title, lead: article.lead, text: article.text })).map((t) => ({ id: t.id, weight: t.weight }));
   return { id: article.id, title: article.title, source: article.source == null ? null : String(article.source), time, counts, titleCounts, entities };
 }
 

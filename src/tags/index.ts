@@ -93,8 +93,42 @@ function mentionsOf(parts: readonly { text: string; zone: Zone }[]): { mentions:
   return { mentions, tokens: zones.map((z) => z.tokens) };
 }
 
+type ArticleParts = { title: string; lead?: string | null; text: string };
+
+/**
+ * Every entity the article names, ranked by salience with weights relative to the top one, before
+ * the gates that decide which become tags. Clustering compares articles on these: an entity named
+ * once in passing is no tag, but it still says something about which event a text reports.
+ */
+export function entityWeights(article: ArticleParts): { id: string; weight: number }[] {
+  const { ranked } = rankEntities(article);
+  const top = ranked[0]?.score ?? 1;
+  return ranked.map((r) => ({ id: r.id, weight: round3(r.score / top) }));
+}
+
 /** The entities `article` is about, most salient first, one tag per entity, at most `max` (8). */
-export function tagArticle(article: { title: string; lead?: string | null; text: string }, opts: { max?: number } = {}): Tag[] {
+export function tagArticle(article: ArticleParts, opts: { max?: number } = {}): Tag[] {
+  const { ranked, named, resolved, tokens } = rankEntities(article);
+  const max = Math.max(0, opts.max ?? DEFAULT_MAX_TAGS);
+  const top = ranked[0]?.score ?? 1;
+  // A name said once in passing is not what the article is about (a city in a list, a country
+  // behind a player's nationality): a tag needs the title or lead, or a second mention, and a
+  // fair share of the top entity's weight.
+  const about = ranked.filter((r) => r.score >= MIN_ENTITY_SCORE && r.score >= MIN_SHARE_OF_TOP * top);
+  const entities: Tag[] = about.slice(0, max).map((r) => {
+    const m = named.get(r.id)!;
+    return { id: r.id, name: m.name, type: m.type, weight: round3(r.score / top) };
+  });
+  const keyphrases = topicTags(article, resolved.flat(), Math.min(max, MAX_KEYPHRASE_TAGS), { title: tokens[0]!, lead: tokens[1]!, text: tokens[2]! });
+  const entitySlots = Math.max(Math.min(entities.length, MAX_ENTITY_SLOTS), max - keyphrases.length);
+  const tags = entities.slice(0, entitySlots);
+  // Keyphrases rank below the entities kept, so weights never rise down the list.
+  const ceiling = Math.min(KEYPHRASE_WEIGHT_SCALE, tags.at(-1)?.weight ?? 1);
+  return tags.concat(keyphrases.slice(0, max - tags.length).map((k) => ({ ...k, weight: round3(ceiling * k.weight) })));
+}
+
+
+function rankEntities(article: ArticleParts) {
   const parts: { text: string; zone: Zone }[] = [
     { text: article.title, zone: 'title' },
     { text: article.lead ?? '', zone: 'lead' },
@@ -116,23 +150,7 @@ export function tagArticle(article: { title: string; lead?: string | null; text:
     }
     offset += parts[i]!.text.length;
   });
-  const max = Math.max(0, opts.max ?? DEFAULT_MAX_TAGS);
-  const ranked = rankBySalience(placed);
-  const top = ranked[0]?.score ?? 1;
-  // A name said once in passing is not what the article is about (a city in a list, a country
-  // behind a player's nationality): a tag needs the title or lead, or a second mention, and a
-  // fair share of the top entity's weight.
-  const about = ranked.filter((r) => r.score >= MIN_ENTITY_SCORE && r.score >= MIN_SHARE_OF_TOP * top);
-  const entities: Tag[] = about.slice(0, max).map((r) => {
-    const m = named.get(r.id)!;
-    return { id: r.id, name: m.name, type: m.type, weight: round3(r.score / top) };
-  });
-  const keyphrases = topicTags(article, resolved.flat(), Math.min(max, MAX_KEYPHRASE_TAGS), { title: tokens[0]!, lead: tokens[1]!, text: tokens[2]! });
-  const entitySlots = Math.max(Math.min(entities.length, MAX_ENTITY_SLOTS), max - keyphrases.length);
-  const tags = entities.slice(0, entitySlots);
-  // Keyphrases rank below the entities kept, so weights never rise down the list.
-  const ceiling = Math.min(KEYPHRASE_WEIGHT_SCALE, tags.at(-1)?.weight ?? 1);
-  return tags.concat(keyphrases.slice(0, max - tags.length).map((k) => ({ ...k, weight: round3(ceiling * k.weight) })));
+  return { ranked: rankBySalience(placed), named, resolved, tokens };
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
