@@ -10,6 +10,14 @@ export interface Settings {
   timeZone: string;
   siteUrl: string | null;
   allowPrivateAddresses: boolean;
+  /** The site is reached over HTTPS (here or at a proxy): send HSTS and upgrade http images. */
+  https: boolean;
+  /** A reverse proxy in front appends the client's address to X-Forwarded-For; trust that entry. */
+  trustProxy: boolean;
+  /** Searches (pages and feeds) per minute from one client address; 0 turns the limit off. */
+  searchRatePerMinute: number;
+  /** /api/v1 requests per minute from one client address; 0 turns the limit off. */
+  apiRatePerMinute: number;
   /** Seconds between scheduler rounds in `start`/`worker` (each round polls whatever is due). */
   tickSeconds: number;
   defaultSources: string;
@@ -23,6 +31,10 @@ const TABLE: { [K in keyof Settings]: { env: string; default: Settings[K]; parse
   timeZone: { env: 'MARSAD_TIME_ZONE', default: 'Asia/Riyadh' },
   siteUrl: { env: 'MARSAD_SITE_URL', default: null },
   allowPrivateAddresses: { env: 'MARSAD_ALLOW_PRIVATE', default: false, parse: (v) => v === '1' || v === 'true' },
+  https: { env: 'MARSAD_HTTPS', default: false, parse: (v) => v === '1' || v === 'true' },
+  trustProxy: { env: 'MARSAD_TRUST_PROXY', default: false, parse: (v) => v === '1' || v === 'true' },
+  searchRatePerMinute: { env: 'MARSAD_SEARCH_RATE', default: 30, parse: Number },
+  apiRatePerMinute: { env: 'MARSAD_API_RATE', default: 120, parse: Number },
   tickSeconds: { env: 'MARSAD_TICK_SECONDS', default: 30, parse: Number },
   defaultSources: { env: 'MARSAD_SOURCES', default: 'sources/arabic-outlets.opml' },
 };

@@ -10,9 +10,16 @@ export function escapeAttribute(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }
 
+/**
+ * Bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069). Their effect runs on past
+ * the string: an unclosed RIGHT-TO-LEFT OVERRIDE in a title would reverse whatever a page shows after
+ * it. The single marks (LRM, RLM, ALM) only affect their neighbours and are kept.
+ */
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+
 /** Collapse runs of whitespace (including the no-break spaces `&nbsp;` leaves) to one space. */
 export function collapseWhitespace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return text.replace(BIDI_CONTROLS, '').replace(/\s+/g, ' ').trim();
 }
 
 /** Elements whose text is never shown, and elements that separate words when rendered. */

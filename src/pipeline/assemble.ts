@@ -1,6 +1,6 @@
 import type { ExtractedArticle, FeedItem, NewArticle } from '../model/index.ts';
 import { sanitizeArticleHtml } from '../sanitize/html.ts';
-import { canonicalizeUrl } from '../sanitize/url.ts';
+import { canonicalizeUrl, isHttpUrl } from '../sanitize/url.ts';
 
 /** Plain text of sanitized HTML, paragraphs separated by blank lines (for search and tagging). */
 export function htmlToText(html: string): string {
@@ -58,7 +58,8 @@ export function assembleArticle({ item, extracted, pageUrl, sourceId, fetchedAt 
     url: trustedCanonical(extracted?.canonical_url ?? null, pageUrl),
     source_id: sourceId,
     title,
-    lead: extracted?.lead ?? (item.summary ? htmlToText(item.summary).slice(0, 400) || null : null),
+    // Sanitized first, so a script's or style's text never becomes the lead.
+    lead: extracted?.lead ?? (item.summary ? htmlToText(sanitizeArticleHtml(item.summary, pageUrl)).slice(0, 400) || null : null),
     body,
     text,
     published_at: publishedFromPage ?? item.published ?? item.updated ?? null,
@@ -66,7 +67,8 @@ export function assembleArticle({ item, extracted, pageUrl, sourceId, fetchedAt 
     updated_at: extracted?.updated_at ?? item.updated ?? null,
     fetched_at: fetchedAt.toISOString(),
     authors: extracted?.authors.length ? extracted.authors : item.authors,
-    image: extracted?.image ?? item.image ?? null,
+    // The page's image is vetted by the extractor; a feed's is whatever the feed wrote (even javascript:).
+    image: extracted?.image ?? (item.image && isHttpUrl(item.image) ? item.image : null),
     lang: extracted?.lang ?? item.language ?? null,
   };
 }

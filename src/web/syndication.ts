@@ -45,7 +45,9 @@ export function renderRss(channel: FeedChannel, entries: readonly FeedEntry[]): 
     '<channel>',
     el('title', channel.title),
     el('link', channel.link),
-    el('description', channel.description),
+    // Many readers show a channel's description as HTML (RSS has no type attribute to say otherwise), and
+    // ours carries what a reader searched for and what outlets wrote: escape it as HTML, then as XML.
+    el('description', escapeHtml(channel.description)),
     el('language', lang),
     el('lastBuildDate', rfc822(feedUpdated(channel, entries))),
     el('generator', GENERATOR),
@@ -127,8 +129,11 @@ function el(name: string, value: string): string {
 /** A plain-text summary as HTML that readers show right to left, whatever their own direction. */
 function summaryHtml(summary: string, lang: string): string {
   const dir = /^(ar|fa|ur|he|ps|ckb)\b/.test(lang) ? 'rtl' : 'ltr';
-  const escaped = summary.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-  return `<p dir="${dir}" lang="${attr(lang)}">${escaped}</p>`;
+  return `<p dir="${dir}" lang="${attr(lang)}">${escapeHtml(summary)}</p>`;
+}
+
+function escapeHtml(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 function validDate(iso: string | null | undefined): boolean {
