@@ -1,7 +1,7 @@
 /** The crawler's HTTP client: conditional GETs, size and time limits, robots.txt, politeness, charsets. */
 export { Fetcher } from './fetcher.ts';
 export { DEFAULT_FETCHER_OPTIONS, DEFAULT_USER_AGENT } from './types.ts';
-export type { FetcherOptions, FetchRequest, FetchResponse } from './types.ts';
+export type { FetcherOptions, FetchRequest, FetchResponse, HostSlots } from './types.ts';
 export { FetchError } from './errors.ts';
 export type { FetchErrorCode } from './errors.ts';
 export { decodeBody } from './charset.ts';

@@ -73,3 +73,27 @@ test('a postponed host waits, and a failing task does not block its host', async
   await queue.run('aps.example', async () => undefined);
   assert.ok(Date.now() - started >= 145);
 });
+
+test('two queues sharing host slots (two workers) start requests to one host the pause apart', async () => {
+  // The slots as PostgreSQL's hosts table keeps them, in memory: next free instant per host.
+  const next = new Map<string, number>();
+  const hostSlots = {
+    async reserve(host: string, delayMs: number) {
+      const now = Date.now();
+      const slot = Math.max(now, next.get(host) ?? 0);
+      next.set(host, slot + delayMs);
+      return slot - now;
+    },
+  };
+  const a = new PolitenessQueue({ minHostDelayMs: 60, globalConcurrency: 4, hostSlots });
+  const b = new PolitenessQueue({ minHostDelayMs: 60, globalConcurrency: 4, hostSlots });
+  const starts: number[] = [];
+  const task = async () => void starts.push(Date.now());
+  await Promise.all([1, 2, 3].flatMap(() => [a.run('alyaum.example', task), b.run('alyaum.example', task)]));
+  starts.sort((x, y) => x - y);
+  for (let i = 1; i < starts.length; i++) assert.ok(starts[i]! - starts[i - 1]! >= 55, `starts ${starts.map((s) => s - starts[0]!).join(', ')}`);
+  // Another host is not held up by this one's slots.
+  const started = Date.now();
+  await a.run('hespress.example', task);
+  assert.ok(Date.now() - started < 50, "no shared wait for another host");
+});

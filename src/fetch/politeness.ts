@@ -4,13 +4,19 @@
  * parallel ones hammering its CMS, and then it blocks the crawler's address for everyone.
  *
  * "Host" is URL.host (name and port): two outlets on one machine behind two ports are two sites.
+ *
+ * With `hostSlots` (several workers on one PostgreSQL database), a host's next request also waits for
+ * a slot all processes share, so requests to it start at least the pause apart whichever worker makes
+ * them. Within a process the queue still runs one request per host at a time.
  */
+import type { HostSlots } from './types.ts';
 
 export interface PolitenessOptions {
   /** Pause between the end of one request to a host and the start of the next. */
   minHostDelayMs: number;
   /** Requests in flight at once, all hosts together. */
   globalConcurrency: number;
+  hostSlots?: HostSlots | null;
 }
 
 interface Job {
@@ -20,6 +26,7 @@ interface Job {
 }
 
 interface HostState {
+  host: string;
   /** Jobs waiting their turn, oldest first. */
   jobs: Job[];
   /** A job of this host is waiting out its delay, waiting for a global slot, or running. */
@@ -81,7 +88,7 @@ export class PolitenessQueue {
     let state = this.hosts.get(host);
     if (!state) {
       if (this.hosts.size >= PRUNE_ABOVE) this.prune();
-      state = { jobs: [], busy: false, lastEnd: 0, delayMs: 0, notBefore: 0, timer: null };
+      state = { host, jobs: [], busy: false, lastEnd: 0, delayMs: 0, notBefore: 0, timer: null };
       this.hosts.set(host, state);
     }
     return state;
@@ -109,8 +116,25 @@ export class PolitenessQueue {
       }, wait);
       return;
     }
-    this.ready.push(state);
-    this.drain();
+    this.admit(state);
+  }
+
+  /** Queue a due host for a global slot, once the slot shared with other processes (if any) comes. */
+  private admit(state: HostState): void {
+    const shared = this.opts.hostSlots;
+    const enqueue = () => {
+      state.timer = null;
+      if (this.closed) return;
+      this.ready.push(state);
+      this.drain();
+    };
+    if (!shared) return enqueue();
+    const pause = Math.max(this.opts.minHostDelayMs, state.delayMs);
+    // A database that cannot answer costs the shared spacing, not the crawl: the local pause still holds.
+    shared.reserve(state.host, pause).catch(() => 0).then((wait) => {
+      if (wait > 0) state.timer = setTimeout(enqueue, wait);
+      else enqueue();
+    });
   }
 
   private drain(): void {

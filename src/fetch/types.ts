@@ -25,6 +25,17 @@ export interface FetcherOptions {
   robotsTtlMs?: number;
   /** Allow loopback, private, link-local and similar addresses (the demo and tests need them). */
   allowPrivateAddresses?: boolean;
+  /**
+   * Per-host spacing shared with other processes (many workers on PostgreSQL). Without it, the
+   * spacing holds within this process only, which is all one process needs.
+   */
+  hostSlots?: HostSlots | null;
+}
+
+/** Slots per host that every crawling process takes from (PostgreSQL's hosts table, store/postgres/leases.ts). */
+export interface HostSlots {
+  /** Reserve the host's next slot, at least `delayMs` after the one before; resolves to the ms to wait for it. */
+  reserve(host: string, delayMs: number): Promise<number>;
 }
 
 export interface FetchRequest {
@@ -69,4 +80,5 @@ export const DEFAULT_FETCHER_OPTIONS: Required<FetcherOptions> = {
   respectRobots: true,
   robotsTtlMs: 60 * 60_000, // RFC 9309 §2.4 allows up to 24 h; an hour picks up changes the same day
   allowPrivateAddresses: false,
+  hostSlots: null,
 };
