@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import type { ArticleTag, NewArticle } from '../model/index.ts';
 import { searchConformanceCases } from './search-conformance.ts';
 import { storyConformanceCases } from './story-conformance.ts';
+import { leaseConformanceCases } from './lease-conformance.ts';
 import type { Store } from './store.ts';
 
 /**
@@ -190,6 +191,7 @@ export function runStoreConformance(
 
   cases.push(...searchConformanceCases());
   cases.push(...storyConformanceCases());
+  cases.push(...leaseConformanceCases());
 
   for (const [name, body] of cases) {
     const reason = skip[name];

@@ -12,6 +12,12 @@ export const SNIPPET_WORDS = 28;
 const LEAD_IN_WORDS = 4;
 const ELLIPSIS = '…';
 const MAX_SCAN_CHARS = 20_000;
+/**
+ * Tokenizing is most of a snippet's cost (about 0.4 ms for a 4,000-character article, so 8 ms for a
+ * page of 20), and most articles hold every query word in their opening lines: the first
+ * FIRST_SCAN_CHARS are read first, and the rest only when they lack a window with every query word.
+ */
+const FIRST_SCAN_CHARS = 1_500;
 
 interface Hit {
   /** Token indexes, end exclusive. */
@@ -61,6 +67,13 @@ function bestWindow(hits: Hit[], words: number): number {
   return best;
 }
 
+/** `text` cut at a space near `limit` characters (all of it when shorter). */
+function prefix(text: string, limit: number): string {
+  if (text.length <= limit) return text;
+  const space = text.lastIndexOf(' ', limit);
+  return text.slice(0, space > 0 ? space : limit);
+}
+
 function plain(text: string): string {
   return text.replace(/\s+/g, ' ');
 }
@@ -72,13 +85,25 @@ function plain(text: string): string {
 export function buildSnippet(text: string, analyzed: AnalyzedQuery, words = SNIPPET_WORDS): SnippetSegment[] {
   // Past the first MAX_SCAN_CHARS a hit rarely makes a better excerpt than one before it, and a
   // 100-page report must not cost a results page its speed.
-  const tokens = tokenize(text.length > MAX_SCAN_CHARS ? text.slice(0, MAX_SCAN_CHARS) : text);
+  const phrases = analyzed.must.flat();
+  const groupOf = analyzed.must.flatMap((group, g) => group.map(() => g));
+  let scanned = '';
+  let tokens: Token[] = [];
+  let hits: Hit[] = [];
+  let first = 0;
+  for (const limit of [FIRST_SCAN_CHARS, MAX_SCAN_CHARS]) {
+    scanned = prefix(text, limit);
+    tokens = tokenize(scanned);
+    hits = findHits(tokens, phrases);
+    first = bestWindow(hits, words);
+    // Enough read: all of it, or a whole window with every query word (one of each OR).
+    const found = new Set(hits.filter((h) => h.start >= first && h.end <= first + words).map((h) => groupOf[h.phrase]));
+    if (scanned.length === text.length || (found.size === analyzed.must.length && first + words <= tokens.length)) break;
+  }
   if (tokens.length === 0) return [];
-  const hits = findHits(tokens, analyzed.must.flat());
-  const first = bestWindow(hits, words);
   const last = Math.min(tokens.length, first + words);
   const from = first === 0 ? 0 : tokens[first]!.start;
-  const to = last === tokens.length && text.length <= MAX_SCAN_CHARS ? text.length : tokens[last - 1]!.end;
+  const to = last === tokens.length && scanned.length === text.length ? text.length : tokens[last - 1]!.end;
   const segments: SnippetSegment[] = [];
   const push = (s: string, hit: boolean) => {
     if (s === '') return;

@@ -49,6 +49,11 @@ export interface SearchFacets {
   sources: SourceFacet[];
   /** Newest day first, at most MAX_DAY_FACETS. */
   days: DayFacet[];
+  /**
+   * True when the counts are of a sample of the results (a backend may count a broad query's
+   * newest matches only, to answer fast), so the page says they are approximate. `total` is exact.
+   */
+  approximate: boolean;
 }
 
 export interface SearchResults {

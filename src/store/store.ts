@@ -2,8 +2,10 @@ import type { Article, ArticleTag, NewArticle, NewSource, Source, TagInfo } from
 import type { SearchPage, SearchRequest } from './search-types.ts';
 
 import type { StoryStore } from './story-types.ts';
+import type { WorkStore } from './lease-types.ts';
 
 export type { FingerprintRecord, RelatedStory, StoredFingerprint, StoryPage, StoryStore, TimeCursor } from './story-types.ts';
+export type { HostGate, SharedLock, WorkStore } from './lease-types.ts';
 export type { DayFacet, SearchFacets, SearchFailure, SearchHit, SearchPage, SearchRequest, SearchResults, SearchSort, SnippetSegment, SourceFacet } from './search-types.ts';
 
 /** The outcome of one poll of a source, as the pipeline reports it to the store. */
@@ -52,7 +54,7 @@ export interface ArticlePage extends ListPage {
  * Everything Marsad keeps. Both backends (SQLite, PostgreSQL) implement it and pass the same
  * conformance suite (`conformance.ts`). Methods are async so a networked backend fits the same shape.
  */
-export interface Store extends StoryStore {
+export interface Store extends StoryStore, WorkStore {
   readonly kind: 'sqlite' | 'postgres';
   close(): Promise<void>;
   schemaVersion(): Promise<number>;
@@ -65,6 +67,7 @@ export interface Store extends StoryStore {
   setSourcePaused(id: number, paused: boolean): Promise<boolean>;
   /** Sources whose next poll is due at `now`, oldest first; paused and import-only sources never are. */
   dueSources(now: Date, limit: number): Promise<Source[]>;
+  /** Record a poll's outcome and end any lease on the source. */
   recordPoll(sourceId: number, poll: PollRecord): Promise<void>;
 
   /** Insert or, when the canonical URL is already stored, return the stored id untouched. */
@@ -95,8 +98,9 @@ export interface Store extends StoryStore {
 
   /**
    * Full-text search (src/search's query language) over the analyzer's tokens: BM25 with the title
-   * weighted, blended with freshness, or newest first; filters, facets by source and day over the
-   * whole result set, copies folded under their original, a highlighted snippet per result. A query
+   * weighted, blended with freshness, or newest first; filters, facets by source and day (over the
+   * whole result set, or marked approximate), an exact total, copies folded under their original, a
+   * highlighted snippet per result. A query
    * that cannot run comes back as `{ ok: false, error }` with the parser's message; never throws on
    * what a reader typed.
    */

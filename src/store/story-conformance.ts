@@ -99,6 +99,39 @@ export function storyConformanceCases(): Array<[string, (store: Store) => Promis
       assert.deepEqual((await store.relatedForArticle(second)).map((r) => r.story.id), [3]);
       assert.deepEqual(await store.relatedForArticle(987654), []);
     }],
+    ['a batch of placements is saved at once: stories recounted, the last assignment of an article kept', async (store) => {
+      const nile = (await store.addSource({ name: 'بوابة النيل', url: 'https://nile.example/rss' })).source;
+      const sham = (await store.addSource({ name: 'الشام اليوم', url: 'https://sham.example/rss' })).source;
+      const a = await insert(store, nile.id, 'batch-a', '2026-11-23T08:00:00.000Z');
+      const b = await insert(store, sham.id, 'batch-b', '2026-11-23T09:00:00.000Z');
+      const c = await insert(store, sham.id, 'batch-c', '2026-11-24T09:00:00.000Z');
+      const fp = new Uint8Array([1, 5, 0, 0, 9, 0, 0, 0]);
+      await store.saveStoryBatch({
+        assignments: [
+          { article_id: a, story_id: 1, duplicate_of: null },
+          { article_id: b, story_id: 2, duplicate_of: null },
+          { article_id: c, story_id: 2, duplicate_of: null },
+          // b turns out to be a copy of a: re-pointed within the same batch.
+          { article_id: b, story_id: 1, duplicate_of: a },
+        ],
+        fingerprints: [{ article_id: a, fingerprint: fp, published_at: '2026-11-23T08:00:00.000Z', agency: { code: 'spa', name: 'واس' } }],
+        stories: [
+          { id: 1, headline: 'أول', headline_article_id: a, entities: [] },
+          { id: 2, headline: 'ثان', headline_article_id: c, entities: [] },
+          { id: 1, headline: 'أول، أدق', headline_article_id: a, entities: [{ key: 'city:amman', weight: 2 }] },
+        ],
+        related: [{ article_id: c, related: [{ story_id: 1, score: 0.5 }] }],
+      });
+      const one = (await store.getStory(1))!;
+      assert.deepEqual([one.headline, one.article_count, one.outlet_count, one.first_seen, one.last_seen], ['أول، أدق', 2, 2, '2026-11-23T08:00:00.000Z', '2026-11-23T09:00:00.000Z']);
+      assert.deepEqual(one.entities.map((e) => e.key), ['city:amman']);
+      assert.equal((await store.getStory(2))!.article_count, 1);
+      assert.equal((await store.getArticle(b))!.duplicate_of, a);
+      assert.deepEqual(await store.wireCredit(a), { code: 'spa', name: 'واس' });
+      assert.deepEqual((await store.relatedForArticle(c)).map((r) => r.story.id), [1]);
+      await store.saveStoryBatch({ assignments: [], fingerprints: [], stories: [], related: [{ article_id: c, related: [] }] });
+      assert.deepEqual((await store.relatedForArticle(c)).map((r) => r.story.id), [], 'related lists are replaced');
+    }],
     ['articles waiting for a story come oldest first; the replay reads assigned ones in a time range', async (store) => {
       const late = await insert(store, null, 'late', '2026-11-23T10:00:00.000Z');
       const early = await insert(store, null, 'early', '2026-11-23T06:00:00.000Z');

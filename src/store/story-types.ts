@@ -29,6 +29,21 @@ export interface StoredFingerprint extends FingerprintRecord {
   duplicate_of: number | null;
 }
 
+/**
+ * The story stage's writes for a run of placed articles, saved in one transaction (`saveStoryBatch`).
+ * Applied in this order: assignments, fingerprints, story rows, then "read also", so the rows a
+ * later step refers to exist.
+ */
+export interface StoryBatch {
+  /** Article → story (and original, for a copy); a later entry for the same article wins. */
+  assignments: readonly { article_id: number; story_id: number; duplicate_of: number | null }[];
+  fingerprints: readonly FingerprintRecord[];
+  /** Story rows to upsert, each recounted once from its articles after the assignments. */
+  stories: readonly StoryUpdate[];
+  /** Each article's "read also" stories, in rank order, replacing what it had. */
+  related: readonly { article_id: number; related: readonly { story_id: number; score: number }[] }[];
+}
+
 /** A "read also" entry: another story, the article to link to (its headline article), and the score. */
 export interface RelatedStory {
   story: Story;
@@ -54,6 +69,13 @@ export interface StoryStore {
   latestStories(page: StoryPage): Promise<Story[]>;
   /** The home page's top stories, ranked by outlet count and freshness (story-rank.ts). */
   topStories(opts: { now: Date; limit: number }): Promise<Story[]>;
+
+  /**
+   * Everything `assignStory`, `saveFingerprint`, `upsertStory` and `setRelated` would write for
+   * many articles, in one transaction: all of it or none. Each story touched is recounted once,
+   * not once per article.
+   */
+  saveStoryBatch(batch: StoryBatch): Promise<void>;
 
   /** Stores (or replaces) an article's fingerprint and wire credit. */
   saveFingerprint(record: FingerprintRecord): Promise<void>;

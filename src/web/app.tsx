@@ -13,6 +13,12 @@ import { storyRoutes } from './routes/stories.tsx';
 import { TopStories } from './views/story-list.tsx';
 import { tagPath } from './views/tags.tsx';
 import type { Logger } from '../log/index.ts';
+import { rateLimit } from './rate-limit.ts';
+import { securityHeadersMiddleware } from './security-headers.ts';
+import { apiFailure, apiNotFound, apiRoutes, isApiPath } from './api/index.ts';
+import { cors } from './cors.ts';
+import { etag } from './etag.ts';
+import { HttpMetrics, metricsRoutes } from './metrics.ts';
 
 export interface WebOptions {
   store: Store;
@@ -22,6 +28,12 @@ export interface WebOptions {
   /** Public base URL for canonical links. */
   siteUrl?: string;
   now?: () => Date;
+  /** Served over HTTPS: HSTS and upgraded image requests (security-headers.ts). */
+  https?: boolean;
+  /** A trusted reverse proxy sets X-Forwarded-For (rate-limit.ts); off, the socket's peer is the client. */
+  trustProxy?: boolean;
+  /** Requests per minute per client address; 0 or absent turns a limit off (settings.ts has the defaults). */
+  rateLimits?: { searchPerMinute?: number; apiPerMinute?: number };
 }
 
 /** Articles per page on lists. */
@@ -37,15 +49,21 @@ export function createApp(opts: WebOptions): Hono {
   // Behind a proxy the request's own origin may be internal: siteUrl, when set, is the public one.
   const base = (requestUrl: string) => (opts.siteUrl ?? new URL(requestUrl).origin).replace(/\/+$/, '');
   const app = new Hono();
+  // First, so every answer gets them, also those a later middleware gives itself (CORS preflights).
+  app.use('*', securityHeadersMiddleware({ https: opts.https }));
+  // Outermost: metrics time every answer, CORS answers preflights, ETag sees the finished response.
+  const metrics = new HttpMetrics();
+  app.use('*', metrics.middleware(), cors(), etag());
 
   app.use('*', async (c, next) => {
     const started = performance.now();
     await next();
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
-    c.header('Content-Security-Policy', "default-src 'self'; img-src 'self' https: http: data:; style-src 'self'; script-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
     log('debug', 'http_request', { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) });
   });
+
+  // '/search/*' also matches /search itself.
+  app.use('/search/*', rateLimit({ perMinute: opts.rateLimits?.searchPerMinute ?? 0, trustProxy: opts.trustProxy }));
+  app.use('/api/*', rateLimit({ perMinute: opts.rateLimits?.apiPerMinute ?? 0, trustProxy: opts.trustProxy }));
 
   app.route('/', staticRoutes());
 
@@ -82,6 +100,8 @@ export function createApp(opts: WebOptions): Hono {
   app.route('/', tagRoutes({ store, pageSize: PAGE_SIZE, timeZone, now, base }));
   app.route('/', storyRoutes({ store, pageSize: PAGE_SIZE, timeZone, now, base }));
   app.route('/', searchRoutes({ store, pageSize: PAGE_SIZE, timeZone, now, base }));
+  app.route('/', apiRoutes({ store, log, pageSize: PAGE_SIZE, now }));
+  app.route('/', metricsRoutes({ store, metrics, now }));
 
   app.get('/sources', async (c) => {
     const sources = await store.listSources();
@@ -102,7 +122,7 @@ export function createApp(opts: WebOptions): Hono {
   });
 
   app.notFound((c) =>
-    c.html(
+    isApiPath(c.req.path) ? apiNotFound(c) : c.html(
       <Layout title="الصفحة غير موجودة">
         <h1>الصفحة غير موجودة</h1>
         <p>لم نجد ما تبحث عنه. <a href="/">عد إلى آخر الأخبار</a>.</p>
@@ -112,6 +132,7 @@ export function createApp(opts: WebOptions): Hono {
   );
 
   app.onError((err, c) => {
+    if (isApiPath(c.req.path)) return apiFailure(c, err, log);
     if (err instanceof BadRequest) {
       return c.html(<Layout title="طلب غير صالح"><h1>طلب غير صالح</h1><p>{err.message}</p></Layout>, 400);
     }

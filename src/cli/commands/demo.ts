@@ -8,7 +8,7 @@ import { serveApp } from '../../web/serve.ts';
 import { runScheduler } from '../../worker/scheduler.ts';
 import { type CommandContext, parseCommandArgs } from '../context.ts';
 import { StoryStage } from '../../pipeline/stories.ts';
-import { backfillTags, parsePort, untilSignal } from './serve.ts';
+import { backfillTags, parsePort, siteSecurity, untilSignal } from './serve.ts';
 
 export const DEMO_HELP = `marsad demo [--port 8080] [--db data/demo.db] [--once]
   Serve the bundled demo newsroom (7 invented Arabic outlets) on loopback, crawl it with the real
@@ -45,7 +45,7 @@ export async function demoCommand(argv: string[], ctx: CommandContext): Promise<
     ctx.out(`Polled again: ${added} new articles, ${second.filter((r) => r.status === 'not-modified').length} outlets answered 304 Not Modified.`);
     if (values.once) return first.some((r) => r.error) ? 1 : 0;
 
-    const app = createApp({ store, log: ctx.log, timeZone: ctx.settings.timeZone });
+    const app = createApp({ store, log: ctx.log, timeZone: ctx.settings.timeZone, ...siteSecurity(ctx.settings) });
     const server = await serveApp(app, { port, host: values.host ?? '127.0.0.1' });
     ctx.out(`The site is up at ${server.url}/ — Ctrl-C stops the demo.`);
     const { signal } = untilSignal();

@@ -4,9 +4,12 @@ import type { Logger } from '../../log/index.ts';
 import { retagArticles } from '../../pipeline/retag.ts';
 import { StoryStage } from '../../pipeline/stories.ts';
 import type { Store } from '../../store/store.ts';
-import { createApp } from '../../web/app.tsx';
+import type { Settings } from '../../config/settings.ts';
+import { createApp, type WebOptions } from '../../web/app.tsx';
 import { serveApp } from '../../web/serve.ts';
 import { runScheduler } from '../../worker/scheduler.ts';
+import { runStoryPlacer } from '../../worker/story-placer.ts';
+import { runWorker, workerName } from '../../worker/worker.ts';
 import { type CommandContext, openStore, parseCommandArgs } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { importOpmlFile } from './sources.ts';
@@ -16,10 +19,39 @@ export const START_HELP = `marsad start [--port 8080] [--host 127.0.0.1] [--db P
   (sources/arabic-outlets.opml) is imported first. Articles not yet tagged by this version of the
   tagger are tagged in the background.`;
 export const WEB_HELP = `marsad web [--port 8080] [--host 127.0.0.1] [--db PATH]   the web site only`;
-export const WORKER_HELP = `marsad worker [--db PATH] [--allow-private]   the scheduler and crawler only
-  (and, in the background, tagging of articles an older tagger or release left untagged)`;
+export const WORKER_HELP = `marsad worker [--database-url URL | --db PATH] [--allow-private] [--concurrency 8]
+    [--lease-seconds 600] [--grace-seconds 20] [--idle-seconds 5] [--host-delay-ms 1000]
+  The crawler only. Any number of workers share one PostgreSQL database: each claims due sources
+  with a lease, polls them and lets them go; one at a time places new articles in stories. SIGTERM
+  stops claiming, lets polls in flight finish for the grace period, releases the rest, and exits 0.
+  (And, in the background, tagging of articles an older tagger or release left untagged.)`;
+
+const WORKER_OPTIONS = {
+  'allow-private': { type: 'boolean' },
+  concurrency: { type: 'string' },
+  'lease-seconds': { type: 'string' },
+  'grace-seconds': { type: 'string' },
+  'idle-seconds': { type: 'string' },
+  'host-delay-ms': { type: 'string' },
+} as const;
+
+function positive(raw: string | undefined, fallback: number, flag: string): number {
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${flag} must be a positive number, not "${raw}"`);
+  return n;
+}
 
 const SERVE_OPTIONS = { port: { type: 'string' }, host: { type: 'string' } } as const;
+
+/** Security headers and rate limits for the site, as the operator's settings ask. */
+export function siteSecurity(settings: Settings): Pick<WebOptions, 'https' | 'trustProxy' | 'rateLimits'> {
+  return {
+    https: settings.https,
+    trustProxy: settings.trustProxy,
+    rateLimits: { searchPerMinute: settings.searchRatePerMinute, apiPerMinute: settings.apiRatePerMinute },
+  };
+}
 
 export function parsePort(raw: string | undefined, fallback: number): number {
   if (raw === undefined) return fallback;
@@ -73,7 +105,7 @@ export async function startCommand(argv: string[], ctx: CommandContext): Promise
     const file = values.sources ?? ctx.settings.defaultSources;
     if (existsSync(file)) ctx.log('info', 'sources_imported', { file, ...(await importOpmlFile(file, store)) });
   }
-  const server = await serveApp(createApp({ store, log: ctx.log, timeZone: ctx.settings.timeZone, siteUrl: ctx.settings.siteUrl ?? undefined }), { port, host: values.host ?? ctx.settings.host });
+  const server = await serveApp(createApp({ store, log: ctx.log, timeZone: ctx.settings.timeZone, siteUrl: ctx.settings.siteUrl ?? undefined, ...siteSecurity(ctx.settings) }), { port, host: values.host ?? ctx.settings.host });
   ctx.out(`Marsad is serving ${server.url} and polling ${(await store.listSources()).length} sources. Ctrl-C stops it.`);
   const { signal } = untilSignal();
   const backfill = backfillTags(store, ctx.log, signal);
@@ -90,7 +122,7 @@ export async function webCommand(argv: string[], ctx: CommandContext): Promise<n
   const { values } = parseCommandArgs(argv, SERVE_OPTIONS, false);
   if (values.help) return ctx.out(WEB_HELP), 0;
   const store = openStore(values, ctx.settings);
-  const server = await serveApp(createApp({ store, log: ctx.log, timeZone: ctx.settings.timeZone, siteUrl: ctx.settings.siteUrl ?? undefined }), { port: parsePort(values.port, ctx.settings.port), host: values.host ?? ctx.settings.host });
+  const server = await serveApp(createApp({ store, log: ctx.log, timeZone: ctx.settings.timeZone, siteUrl: ctx.settings.siteUrl ?? undefined, ...siteSecurity(ctx.settings) }), { port: parsePort(values.port, ctx.settings.port), host: values.host ?? ctx.settings.host });
   ctx.out(`Marsad is serving ${server.url}. Ctrl-C stops it.`);
   await untilSignal().done;
   await server.close();
@@ -99,16 +131,28 @@ export async function webCommand(argv: string[], ctx: CommandContext): Promise<n
 }
 
 export async function workerCommand(argv: string[], ctx: CommandContext): Promise<number> {
-  const { values } = parseCommandArgs(argv, { 'allow-private': { type: 'boolean' } }, false);
+  const { values } = parseCommandArgs(argv, WORKER_OPTIONS, false);
   if (values.help) return ctx.out(WORKER_HELP), 0;
+  const concurrency = Math.round(positive(values.concurrency, 8, '--concurrency'));
+  const leaseSeconds = positive(values['lease-seconds'], 600, '--lease-seconds');
+  const graceMs = positive(values['grace-seconds'], 20, '--grace-seconds') * 1000;
+  const idleMs = positive(values['idle-seconds'], 5, '--idle-seconds') * 1000;
+  const minHostDelayMs = values['host-delay-ms'] === undefined ? undefined : positive(values['host-delay-ms'], 1000, '--host-delay-ms');
   const store = openStore(values, ctx.settings);
-  const fetcher = new Fetcher({ allowPrivateAddresses: values['allow-private'] || ctx.settings.allowPrivateAddresses });
+  const fetcher = new Fetcher({
+    allowPrivateAddresses: values['allow-private'] || ctx.settings.allowPrivateAddresses,
+    minHostDelayMs,
+    hostSlots: store.hostGate(),
+  });
   const { signal } = untilSignal();
+  const workerId = workerName();
+  ctx.log('info', 'worker_started', { worker: workerId, backend: store.kind, concurrency, lease_s: leaseSeconds });
   const backfill = backfillTags(store, ctx.log, signal);
-  const stories = await openStoryStage(store, ctx.log);
-  await runScheduler({ store, fetcher, log: ctx.log, stories }, { tickSeconds: ctx.settings.tickSeconds, signal });
-  await backfill;
-  await fetcher.close();
+  const placer = runStoryPlacer(store, ctx.log, { everyMs: idleMs, signal });
+  await runWorker({ store, fetcher, log: ctx.log }, { workerId, leaseSeconds, concurrency, idleMs, graceMs, signal });
+  await Promise.all([backfill, placer]);
+  // The store first: a poll cut after the grace period then cannot record a failure it did not have.
   await store.close();
+  await fetcher.close();
   return 0;
 }

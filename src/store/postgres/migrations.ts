@@ -146,4 +146,25 @@ export const MIGRATIONS: string[] = [
   );
   CREATE INDEX article_related_story ON article_related (story_id);
   `,
+
+  // 5: work shared by many workers (postgres/leases.ts). Source leases: who polls a source and until
+  // when; a claim past lease_until is void, so a dead worker's sources are taken over. hosts: when
+  // each host may next be fetched, by any worker (politeness across processes). story_lock: one row
+  // whose epoch counts story assignments, so a worker can tell another placed stories since it did.
+  `
+  ALTER TABLE sources ADD COLUMN lease_owner text;
+  ALTER TABLE sources ADD COLUMN lease_until timestamptz;
+  CREATE INDEX sources_leased ON sources (lease_until) WHERE lease_until IS NOT NULL;
+
+  CREATE TABLE hosts (
+    host text PRIMARY KEY,
+    next_allowed_at timestamptz NOT NULL
+  );
+
+  CREATE TABLE story_lock (
+    id integer PRIMARY KEY CHECK (id = 1),
+    epoch bigint NOT NULL DEFAULT 0
+  );
+  INSERT INTO story_lock (id, epoch) VALUES (1, 0);
+  `,
 ];

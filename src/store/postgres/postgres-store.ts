@@ -7,11 +7,13 @@ import { StoreError } from '../errors.ts';
 import { planSearch } from '../search-plan.ts';
 import type { SearchPage, SearchRequest } from '../search-types.ts';
 import type { ArticlePage, InsertResult, LinkRecord, ListPage, PollRecord, Store } from '../store.ts';
-import type { FingerprintRecord, RelatedStory, StoredFingerprint, StoryPage, TimeCursor } from '../story-types.ts';
+import type { FingerprintRecord, RelatedStory, StoredFingerprint, StoryBatch, StoryPage, TimeCursor } from '../story-types.ts';
 import { migrate } from './migrate.ts';
 import { ARTICLE_COLUMNS, type Database, toArticle, toTag } from './rows.ts';
 import { backfillSearchIndex, SEARCH_INDEX_VERSION, searchPostgres, searchVector } from './search.ts';
 import * as stories from './stories.ts';
+import type { HostGate, SharedLock } from '../lease-types.ts';
+import * as leases from './leases.ts';
 
 /** New sources are polled at once; this is their first interval (seconds) until we learn their pace. */
 const DEFAULT_POLL_INTERVAL = 900;
@@ -84,6 +86,9 @@ export class PostgresStore implements Store {
   readonly kind = 'postgres' as const;
   private readonly kysely: Kysely<Database>;
   private readonly ready: Promise<void>;
+  private readonly gate: leases.PostgresHostGate;
+  private readonly lock: leases.PostgresStoryLock;
+  private readonly leader: leases.PostgresStoryLeader;
 
   private constructor(config: pg.PoolConfig) {
     const pool = new pg.Pool({ connectionTimeoutMillis: CONNECT_TIMEOUT_MS, application_name: 'marsad', ...config, types: TYPES });
@@ -92,6 +97,9 @@ export class PostgresStore implements Store {
     pool.on('error', () => undefined);
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     this.kysely = kysely;
+    this.gate = new leases.PostgresHostGate(pool);
+    this.lock = new leases.PostgresStoryLock(pool);
+    this.leader = new leases.PostgresStoryLeader(pool);
     this.ready = (async () => {
       try {
         await migrate(pool);
@@ -132,6 +140,7 @@ export class PostgresStore implements Store {
 
   async close(): Promise<void> {
     await this.ready.catch(() => undefined);
+    this.leader.drop();
     await this.kysely.destroy();
   }
 
@@ -203,9 +212,22 @@ export class PostgresStore implements Store {
         etag: poll.ok && poll.etag != null ? poll.etag : sql<string | null>`etag`,
         last_modified: poll.ok && poll.last_modified != null ? poll.last_modified : sql<string | null>`last_modified`,
         poll_interval: poll.poll_interval, next_poll_at: poll.next_poll_at,
+        lease_owner: null, lease_until: null,
       })
       .where('id', '=', sourceId)
       .execute();
+  }
+
+  // Leases, host spacing and the story lock (migration 5): see leases.ts.
+  async claimDueSources(workerId: string, now: Date, limit: number, leaseSeconds: number): Promise<Source[]> {
+    return leases.claimDueSources(await this.db(), SOURCE_COLUMNS, workerId, now, limit, leaseSeconds);
+  }
+  async releaseSource(id: number, workerId: string): Promise<boolean> { return leases.releaseSource(await this.db(), id, workerId); }
+  hostGate(): HostGate | null { return this.gate; }
+  storyLock(): SharedLock { return this.lock; }
+  async leadStories(): Promise<boolean> {
+    await this.db();
+    return this.leader.lead();
   }
 
   async insertArticle(article: NewArticle): Promise<InsertResult> {
@@ -355,6 +377,7 @@ export class PostgresStore implements Store {
   async storyArticles(storyId: number): Promise<Article[]> { return stories.storyArticles(await this.db(), storyId); }
   async latestStories(page: StoryPage): Promise<Story[]> { return stories.latestStories(await this.db(), page); }
   async topStories(opts: { now: Date; limit: number }): Promise<Story[]> { return stories.topStories(await this.db(), opts.now, opts.limit); }
+  async saveStoryBatch(batch: StoryBatch): Promise<void> { return stories.saveStoryBatch(await this.db(), batch); }
   async saveFingerprint(record: FingerprintRecord): Promise<void> { return stories.saveFingerprint(await this.db(), record); }
   async recentFingerprints(since: string): Promise<StoredFingerprint[]> { return stories.recentFingerprints(await this.db(), since); }
   async wireCredit(articleId: number): Promise<WireCredit | null> { return stories.wireCredit(await this.db(), articleId); }

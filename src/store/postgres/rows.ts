@@ -27,6 +27,9 @@ export interface SourcesTable {
   etag: string | null;
   last_modified: string | null;
   created_at: Instant;
+  /** The worker polling the source and until when (migration 5, leases.ts). */
+  lease_owner: string | null;
+  lease_until: NullableInstant;
 }
 
 export interface ArticlesTable {

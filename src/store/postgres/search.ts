@@ -183,6 +183,7 @@ async function facets(db: Kysely<Database>, plan: SearchPlan, c: Compiled): Prom
     facets: {
       sources: [...sources.values()].sort((a, b) => b.count - a.count || (a.source_id ?? 0) - (b.source_id ?? 0)).slice(0, MAX_SOURCE_FACETS),
       days: [...days].map(([day, count]) => ({ day, count })).sort((a, b) => (a.day < b.day ? 1 : -1)).slice(0, MAX_DAY_FACETS),
+      approximate: false,
     },
   };
 }

@@ -4,7 +4,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Article, ArticleTag, Story, StoryEntity, StoryUpdate, WireCredit } from '../../model/index.ts';
 import { RANK_CANDIDATES, rankStories } from '../story-rank.ts';
-import type { FingerprintRecord, RelatedStory, StoredFingerprint, StoryPage, TimeCursor } from '../story-types.ts';
+import type { FingerprintRecord, RelatedStory, StoredFingerprint, StoryBatch, StoryPage, TimeCursor } from '../story-types.ts';
 import { ARTICLE_COLUMNS, type Database, toArticle, toTag } from './rows.ts';
 
 type Db = Kysely<Database>;
@@ -38,22 +38,50 @@ export async function assignStory(db: Db, articleId: number, storyId: number, du
 }
 
 export async function upsertStory(db: Db, update: StoryUpdate, now = new Date()): Promise<Story> {
+  await db.transaction().execute((trx) => writeStory(trx, update, now.toISOString()));
+  return (await getStory(db, update.id))!;
+}
+
+/** The story row, with span and counts recounted from its articles (copies included). */
+async function writeStory(trx: Db, update: StoryUpdate, at: string): Promise<void> {
+  const { rows } = await sql<{ first_seen: string | null; last_seen: string | null; article_count: number; outlet_count: number }>`
+    SELECT MIN(${WHEN}) AS first_seen, MAX(${WHEN}) AS last_seen, COUNT(*) AS article_count,
+      COUNT(DISTINCT a.source_id) AS outlet_count FROM articles a WHERE a.story_id = ${update.id}`.execute(trx);
+  const counts = rows[0]!;
+  const values = {
+    id: update.id, headline: update.headline, headline_article_id: update.headline_article_id,
+    first_seen: counts.first_seen ?? at, last_seen: counts.last_seen ?? at,
+    article_count: counts.article_count, outlet_count: counts.outlet_count,
+    entities: JSON.stringify(update.entities.map((e) => ({ key: e.key, weight: e.weight }))), updated_at: at,
+  };
+  const { id: _id, ...changes } = values;
+  await trx.insertInto('stories').values(values).onConflict((oc) => oc.column('id').doUpdateSet(changes)).execute();
+}
+
+export async function saveStoryBatch(db: Db, batch: StoryBatch, now = new Date()): Promise<void> {
   const at = now.toISOString();
   await db.transaction().execute(async (trx) => {
-    const { rows } = await sql<{ first_seen: string | null; last_seen: string | null; article_count: number; outlet_count: number }>`
-      SELECT MIN(${WHEN}) AS first_seen, MAX(${WHEN}) AS last_seen, COUNT(*) AS article_count,
-        COUNT(DISTINCT a.source_id) AS outlet_count FROM articles a WHERE a.story_id = ${update.id}`.execute(trx);
-    const counts = rows[0]!;
-    const values = {
-      id: update.id, headline: update.headline, headline_article_id: update.headline_article_id,
-      first_seen: counts.first_seen ?? at, last_seen: counts.last_seen ?? at,
-      article_count: counts.article_count, outlet_count: counts.outlet_count,
-      entities: JSON.stringify(update.entities.map((e) => ({ key: e.key, weight: e.weight }))), updated_at: at,
-    };
-    const { id: _id, ...changes } = values;
-    await trx.insertInto('stories').values(values).onConflict((oc) => oc.column('id').doUpdateSet(changes)).execute();
+    for (const a of batch.assignments) {
+      await trx.updateTable('articles').set({ story_id: a.story_id, duplicate_of: a.duplicate_of }).where('id', '=', a.article_id).execute();
+    }
+    // One row per article in a multi-row upsert: the last record of an article is the one kept.
+    const fingerprints = [...new Map(batch.fingerprints.map((f) => [f.article_id, f])).values()];
+    if (fingerprints.length) {
+      await trx.insertInto('article_fingerprints')
+        .values(fingerprints.map((f) => ({ article_id: f.article_id, fingerprint: Buffer.from(f.fingerprint), published_at: f.published_at, agency: f.agency ? JSON.stringify(f.agency) : null })))
+        .onConflict((oc) => oc.column('article_id').doUpdateSet((eb) => ({ fingerprint: eb.ref('excluded.fingerprint'), published_at: eb.ref('excluded.published_at'), agency: eb.ref('excluded.agency') })))
+        .execute();
+    }
+    // The last update of a story is the current one; the recount is the same whichever is written.
+    const stories = new Map(batch.stories.map((u) => [u.id, u]));
+    for (const update of stories.values()) await writeStory(trx, update, at);
+    const related = new Map(batch.related.map((r) => [r.article_id, r.related]));
+    if (related.size) {
+      await trx.deleteFrom('article_related').where('article_id', 'in', [...related.keys()]).execute();
+      const rows = [...related].flatMap(([articleId, list]) => list.map((r, i) => ({ article_id: articleId, story_id: r.story_id, rank: i + 1, score: r.score })));
+      if (rows.length) await trx.insertInto('article_related').values(rows).onConflict((oc) => oc.columns(['article_id', 'story_id']).doNothing()).execute();
+    }
   });
-  return (await getStory(db, update.id))!;
 }
 
 export async function getStory(db: Db, id: number): Promise<Story | null> {

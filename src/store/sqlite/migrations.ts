@@ -152,4 +152,11 @@ export const MIGRATIONS: string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX article_related_story ON article_related (story_id);
   `,
+
+  // 5: source leases (sqlite/leases.ts): the worker polling a source and until when its claim holds.
+  // A claim past lease_until is void, so a worker that died mid-poll costs its sources one lease.
+  `
+  ALTER TABLE sources ADD COLUMN lease_owner TEXT;
+  ALTER TABLE sources ADD COLUMN lease_until TEXT;
+  `,
 ];

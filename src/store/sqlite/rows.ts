@@ -10,7 +10,9 @@ export interface ArticleRow extends Omit<Article, 'authors'> {
 }
 
 export function toSource(row: SourceRow): Source {
-  return { ...row, paused: row.paused === 1 };
+  // The lease (migration 5) is the workers' business, not part of a source as pages and the API show it.
+  const { lease_owner: _owner, lease_until: _until, ...source } = row as SourceRow & { lease_owner?: unknown; lease_until?: unknown };
+  return { ...source, paused: row.paused === 1 };
 }
 
 export function toArticle(row: ArticleRow): Article {

@@ -83,3 +83,43 @@ test('sqlite search: a search never throws on what a reader types', async () => 
   }
   await store.close();
 });
+
+test('sqlite search: a broad word ranks as the full ranking does, page after page, with an exact total and approximate facets', () =>
+  withDir(async (dir) => {
+    // 2,400 articles about water, some saying it more often, in longer or shorter texts, over two
+    // months; every 40th a copy. Enough to pass the bm25 pool and the facet sample.
+    const path = join(dir, 'broad.db');
+    const store = SqliteStore.open(path);
+    const filler = 'وقال المسؤول إن الحكومة تتابع الوضع عن كثب وتعمل مع الجهات المعنية';
+    const articles = Array.from({ length: 2_400 }, (_, i) => {
+      const at = new Date(Date.UTC(2026, 9, 1) + (i % 61) * 86_400_000 + (i % 97) * 60_000).toISOString();
+      const title = i % 7 === 0 ? `أزمة المياه في المحافظة ${i}` : `تقرير رقم ${i} عن الطقس`;
+      const text = `${'تراجعت كميات المياه في السدود. '.repeat(1 + (i % 4))}${`${filler}. `.repeat(i % 9)}`;
+      return {
+        external_id: null, url: `https://www.alrai.com/water/${i}`, source_id: null, title, lead: null, body: `<p>${text}</p>`, text,
+        published_at: at, published_offset: 180, updated_at: null, fetched_at: at, authors: [], image: null, lang: 'ar',
+      };
+    });
+    const ids = (await store.insertArticles(articles)).map((r) => r.id);
+    const db = new Database(path);
+    const mark = db.prepare('UPDATE articles SET duplicate_of = ? WHERE id = ?');
+    for (let i = 40; i < ids.length; i += 40) mark.run(ids[i - 1], ids[i]);
+    db.close();
+
+    const now = new Date('2026-11-20T00:00:00Z');
+    // A date filter that narrows nothing takes the path that ranks every match.
+    for (const cursor of [null, 'o100', 'o500', 'o900', 'o1000']) {
+      const pooled = await store.search({ q: 'مياه', now, limit: 100, cursor });
+      const full = await store.search({ q: 'مياه from:2000-01-01', now, limit: 100, cursor });
+      assert.ok(pooled.ok && full.ok);
+      assert.deepEqual(pooled.items.map((i) => i.article.id), full.items.map((i) => i.article.id), `page at ${cursor ?? 'o0'}`);
+      assert.equal(pooled.total, 2_400 - 59);
+      assert.equal(full.total, 2_400 - 59);
+      assert.equal(pooled.facets.approximate, true);
+    }
+    const narrow = await store.search({ q: 'أزمة المياه', now });
+    assert.ok(narrow.ok);
+    assert.equal(narrow.facets.approximate, false);
+    assert.deepEqual(narrow.facets.sources.map((f) => f.count), [narrow.total]);
+    await store.close();
+  }));

@@ -11,8 +11,10 @@ import type { SearchPage, SearchRequest } from '../search-types.ts';
 import { backfillSearchIndex, indexArticle, registerSearchFunctions, searchSqlite } from './search.ts';
 import { type ArticleRow, type SourceRow, type TagRow, toArticle, toSource, toTag } from './rows.ts';
 import type { Story, StoryUpdate, WireCredit } from '../../model/index.ts';
-import type { FingerprintRecord, RelatedStory, StoredFingerprint, StoryPage, TimeCursor } from '../story-types.ts';
+import type { FingerprintRecord, RelatedStory, StoredFingerprint, StoryBatch, StoryPage, TimeCursor } from '../story-types.ts';
 import * as stories from './stories.ts';
+import * as leases from './leases.ts';
+import type { HostGate, SharedLock } from '../lease-types.ts';
 
 /** New sources are polled at once; this is their first interval (seconds) until we learn their pace. */
 const DEFAULT_POLL_INTERVAL = 900;
@@ -126,7 +128,7 @@ export class SqliteStore implements Store {
            consecutive_failures = CASE WHEN @ok THEN 0 ELSE consecutive_failures + 1 END,
            etag = CASE WHEN @ok AND @etag IS NOT NULL THEN @etag ELSE etag END,
            last_modified = CASE WHEN @ok AND @last_modified IS NOT NULL THEN @last_modified ELSE last_modified END,
-           poll_interval = @poll_interval, next_poll_at = @next_poll_at
+           poll_interval = @poll_interval, next_poll_at = @next_poll_at, lease_owner = NULL, lease_until = NULL
          WHERE id = @id`,
       )
       .run({
@@ -135,6 +137,14 @@ export class SqliteStore implements Store {
         polled_at: poll.polled_at,
       });
   }
+
+  // Leases (migration 5): see leases.ts.
+  private readonly sharedLock = new leases.InProcessSharedLock();
+  async claimDueSources(workerId: string, now: Date, limit: number, leaseSeconds: number): Promise<Source[]> { return leases.claimDueSources(this.db, workerId, now, limit, leaseSeconds); }
+  async releaseSource(id: number, workerId: string): Promise<boolean> { return leases.releaseSource(this.db, id, workerId); }
+  hostGate(): HostGate | null { return null; }
+  storyLock(): SharedLock { return this.sharedLock; }
+  async leadStories(): Promise<boolean> { return true; }
 
   async insertArticle(article: NewArticle): Promise<InsertResult> {
     // One transaction with its index row: an article is never stored unsearchable.
@@ -312,6 +322,7 @@ export class SqliteStore implements Store {
   async storyArticles(storyId: number): Promise<Article[]> { return stories.storyArticles(this.db, storyId); }
   async latestStories(page: StoryPage): Promise<Story[]> { return stories.latestStories(this.db, page); }
   async topStories(opts: { now: Date; limit: number }): Promise<Story[]> { return stories.topStories(this.db, opts.now, opts.limit); }
+  async saveStoryBatch(batch: StoryBatch): Promise<void> { stories.saveStoryBatch(this.db, batch); }
   async saveFingerprint(record: FingerprintRecord): Promise<void> { stories.saveFingerprint(this.db, record); }
   async recentFingerprints(since: string): Promise<StoredFingerprint[]> { return stories.recentFingerprints(this.db, since); }
   async wireCredit(articleId: number): Promise<WireCredit | null> { return stories.wireCredit(this.db, articleId); }

@@ -2,7 +2,7 @@
 // SqliteStore delegates its StoryStore methods here, one function each.
 import type Database from 'better-sqlite3';
 import type { Article, ArticleTag, Story, StoryEntity, StoryOutlet, StoryUpdate, WireCredit } from '../../model/index.ts';
-import type { FingerprintRecord, RelatedStory, StoredFingerprint, StoryPage, TimeCursor } from '../story-types.ts';
+import type { FingerprintRecord, RelatedStory, StoredFingerprint, StoryBatch, StoryPage, TimeCursor } from '../story-types.ts';
 import { RANK_CANDIDATES, rankStories } from '../story-rank.ts';
 import { type ArticleRow, type TagRow, toArticle, toTag } from './rows.ts';
 
@@ -26,37 +26,82 @@ interface StoryRow {
   updated_at: string;
 }
 
-export function assignStory(db: Db, articleId: number, storyId: number, duplicateOf: number | null): boolean {
-  return db.prepare('UPDATE articles SET story_id = ?, duplicate_of = ? WHERE id = ?').run(storyId, duplicateOf, articleId).changes > 0;
-}
+// The story stage writes several rows per article; preparing a statement costs about as much as
+// running it, so each connection prepares the writes once.
+const writeStatements = new WeakMap<Db, ReturnType<typeof prepareWrites>>();
 
-export function upsertStory(db: Db, update: StoryUpdate, now = new Date()): Story {
-  return db.transaction(() => {
-    const counts = db
-      .prepare(
-        `SELECT MIN(${WHEN}) AS first_seen, MAX(${WHEN}) AS last_seen, COUNT(*) AS article_count,
-           COUNT(DISTINCT a.source_id) AS outlet_count FROM articles a WHERE a.story_id = ?`,
-      )
-      .get(update.id) as { first_seen: string | null; last_seen: string | null; article_count: number; outlet_count: number };
-    const at = now.toISOString();
-    db.prepare(
+function prepareWrites(db: Db) {
+  return {
+    assign: db.prepare('UPDATE articles SET story_id = ?, duplicate_of = ? WHERE id = ?'),
+    recount: db.prepare(
+      `SELECT MIN(${WHEN}) AS first_seen, MAX(${WHEN}) AS last_seen, COUNT(*) AS article_count,
+         COUNT(DISTINCT a.source_id) AS outlet_count FROM articles a WHERE a.story_id = ?`,
+    ),
+    upsert: db.prepare(
       `INSERT INTO stories (id, headline, headline_article_id, first_seen, last_seen, article_count, outlet_count, entities, updated_at)
        VALUES (@id, @headline, @headline_article_id, @first_seen, @last_seen, @article_count, @outlet_count, @entities, @updated_at)
        ON CONFLICT (id) DO UPDATE SET headline = excluded.headline, headline_article_id = excluded.headline_article_id,
          first_seen = excluded.first_seen, last_seen = excluded.last_seen, article_count = excluded.article_count,
          outlet_count = excluded.outlet_count, entities = excluded.entities, updated_at = excluded.updated_at`,
-    ).run({
-      id: update.id,
-      headline: update.headline,
-      headline_article_id: update.headline_article_id,
-      first_seen: counts.first_seen ?? at,
-      last_seen: counts.last_seen ?? at,
-      article_count: counts.article_count,
-      outlet_count: counts.outlet_count,
-      entities: JSON.stringify(update.entities.map((e) => ({ key: e.key, weight: e.weight }))),
-      updated_at: at,
-    });
+    ),
+    fingerprint: db.prepare(
+      `INSERT INTO article_fingerprints (article_id, fingerprint, published_at, agency) VALUES (?, ?, ?, ?)
+       ON CONFLICT (article_id) DO UPDATE SET fingerprint = excluded.fingerprint, published_at = excluded.published_at, agency = excluded.agency`,
+    ),
+    clearRelated: db.prepare('DELETE FROM article_related WHERE article_id = ?'),
+    addRelated: db.prepare('INSERT OR IGNORE INTO article_related (article_id, story_id, rank, score) VALUES (?, ?, ?, ?)'),
+  };
+}
+
+function writes(db: Db): ReturnType<typeof prepareWrites> {
+  let w = writeStatements.get(db);
+  if (!w) writeStatements.set(db, (w = prepareWrites(db)));
+  return w;
+}
+
+export function assignStory(db: Db, articleId: number, storyId: number, duplicateOf: number | null): boolean {
+  return writes(db).assign.run(storyId, duplicateOf, articleId).changes > 0;
+}
+
+export function upsertStory(db: Db, update: StoryUpdate, now = new Date()): Story {
+  return db.transaction(() => {
+    writeStory(db, update, now.toISOString());
     return getStory(db, update.id)!;
+  })();
+}
+
+/** The story row, with span and counts recounted from its articles (copies included). */
+function writeStory(db: Db, update: StoryUpdate, at: string): void {
+  const w = writes(db);
+  const counts = w.recount.get(update.id) as { first_seen: string | null; last_seen: string | null; article_count: number; outlet_count: number };
+  w.upsert.run({
+    id: update.id,
+    headline: update.headline,
+    headline_article_id: update.headline_article_id,
+    first_seen: counts.first_seen ?? at,
+    last_seen: counts.last_seen ?? at,
+    article_count: counts.article_count,
+    outlet_count: counts.outlet_count,
+    entities: JSON.stringify(update.entities.map((e) => ({ key: e.key, weight: e.weight }))),
+    updated_at: at,
+  });
+}
+
+export function saveStoryBatch(db: Db, batch: StoryBatch, now = new Date()): void {
+  const at = now.toISOString();
+  const w = writes(db);
+  db.transaction(() => {
+    for (const a of batch.assignments) w.assign.run(a.story_id, a.duplicate_of, a.article_id);
+    for (const f of batch.fingerprints) writeFingerprint(db, f);
+    const seen = new Set<number>();
+    // The last update of a story is the current one; the recount is the same whichever is written.
+    for (let i = batch.stories.length - 1; i >= 0; i--) {
+      const update = batch.stories[i]!;
+      if (seen.has(update.id)) continue;
+      seen.add(update.id);
+      writeStory(db, update, at);
+    }
+    for (const r of batch.related) writeRelated(db, r.article_id, r.related);
   })();
 }
 
@@ -86,10 +131,11 @@ export function topStories(db: Db, now: Date, limit: number): Story[] {
 }
 
 export function saveFingerprint(db: Db, record: FingerprintRecord): void {
-  db.prepare(
-    `INSERT INTO article_fingerprints (article_id, fingerprint, published_at, agency) VALUES (?, ?, ?, ?)
-     ON CONFLICT (article_id) DO UPDATE SET fingerprint = excluded.fingerprint, published_at = excluded.published_at, agency = excluded.agency`,
-  ).run(record.article_id, Buffer.from(record.fingerprint), record.published_at, record.agency ? JSON.stringify(record.agency) : null);
+  writeFingerprint(db, record);
+}
+
+function writeFingerprint(db: Db, record: FingerprintRecord): void {
+  writes(db).fingerprint.run(record.article_id, Buffer.from(record.fingerprint), record.published_at, record.agency ? JSON.stringify(record.agency) : null);
 }
 
 export function recentFingerprints(db: Db, since: string): StoredFingerprint[] {
@@ -113,11 +159,13 @@ export function copiesOf(db: Db, articleId: number): Article[] {
 }
 
 export function setRelated(db: Db, articleId: number, related: readonly { story_id: number; score: number }[]): void {
-  db.transaction(() => {
-    db.prepare('DELETE FROM article_related WHERE article_id = ?').run(articleId);
-    const insert = db.prepare('INSERT OR IGNORE INTO article_related (article_id, story_id, rank, score) VALUES (?, ?, ?, ?)');
-    related.forEach((r, i) => insert.run(articleId, r.story_id, i + 1, r.score));
-  })();
+  db.transaction(() => writeRelated(db, articleId, related))();
+}
+
+function writeRelated(db: Db, articleId: number, related: readonly { story_id: number; score: number }[]): void {
+  const w = writes(db);
+  w.clearRelated.run(articleId);
+  related.forEach((r, i) => w.addRelated.run(articleId, r.story_id, i + 1, r.score));
 }
 
 export function relatedForArticle(db: Db, articleId: number, limit: number, days: number): RelatedStory[] {

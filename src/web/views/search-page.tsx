@@ -48,10 +48,11 @@ function dayLabel(day: string): string {
 }
 
 function Facets({ q, results }: { q: string; results: SearchResults }) {
-  const { sources, days } = results.facets;
+  const { sources, days, approximate } = results.facets;
   if (sources.length === 0 && days.length === 0) return null;
   return (
     <aside class="facets" aria-label="تضييق النتائج">
+      {approximate ? <p class="notice">أعداد تقريبية، محسوبة على أحدث النتائج.</p> : null}
       {sources.length > 0 ? (
         <section>
           <h2>حسب المصدر</h2>
