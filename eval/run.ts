@@ -31,7 +31,7 @@ const summary = {
     readability: { f1: extract.readability.f1, title_exact: extract.readability.title_exact, pages: extract.readability.pages },
   },
   stemmers: stemmers && stemmers.analyzers,
-  search: search && { articles: search.articles, queries: search.queries, analyzers: search.analyzers },
+  search: search && { articles: search.articles, queries: search.queries, analyzers: search.analyzers, postgres_error: search.postgres_error },
   ner,
   dedup,
   clustering,

@@ -4,8 +4,9 @@
  * weights it, every query word required): ours (src/arabic's light stems, what the store indexes
  * through searchDocument), Snowball's Arabic stemmer, and no stemming (normalized surface forms). A
  * fourth row, `store`, runs ours through the real SqliteStore.search (freshness blend, copies and
- * all) to show the product ranks as the bare index does. PostgreSQL's `arabic` text search
- * configuration joins this comparison with the PostgreSQL backend, which brings the server to run it.
+ * all) to show the product ranks as the bare index does. Two PostgreSQL rows (search-postgres.ts,
+ * on a server started for the run): `pg_arabic`, PostgreSQL's built-in `arabic` configuration, and
+ * `pg_store`, our PostgresStore.search; null, with `postgres_error` saying why, when no server starts.
  *
  * Data: a fixed sample of SaudiNewsNet from ../shared (every SAMPLE_EVERY-th article), read at run
  * time and never copied into the project. Queries: search-queries.ts, two concepts each. Relevance is
@@ -26,7 +27,9 @@ import { fileURLToPath } from 'node:url';
 import { createGunzip } from 'node:zlib';
 import { isStopWord, terms, tokenize } from '../src/arabic/index.ts';
 import { quoteFts5 } from '../src/search/index.ts';
+import type { NewArticle } from '../src/model/index.ts';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
+import { startPostgresSearchers } from './search-postgres.ts';
 import { SEARCH_QUERY_PAIRS } from './search-queries.ts';
 import { STEMMER_QUERIES } from './stemmer-queries.ts';
 import { snowballTerms, surfaceVariants } from './stemmers.ts';
@@ -39,6 +42,7 @@ const TOP = 100;
 const TITLE_WEIGHT = 4;
 
 export type SearchAnalyzerName = 'marsad' | 'snowball' | 'none' | 'store';
+export type PostgresAnalyzerName = 'pg_arabic' | 'pg_store';
 
 export interface RankScore {
   recall_at_10: number;
@@ -51,8 +55,10 @@ export interface SearchEval {
   queries: number;
   /** Queries with no relevant article in the sample: left out of the averages. */
   skipped: string[];
-  analyzers: Record<SearchAnalyzerName, RankScore>;
-  per_query: Array<{ query: string; relevant: number } & Record<SearchAnalyzerName, RankScore>>;
+  analyzers: Record<SearchAnalyzerName, RankScore> & Record<PostgresAnalyzerName, RankScore | null>;
+  /** Why the PostgreSQL rows are null: the server did not start, or was not asked for. */
+  postgres_error: string | null;
+  per_query: Array<{ query: string; relevant: number } & Record<SearchAnalyzerName, RankScore> & Partial<Record<PostgresAnalyzerName, RankScore>>>;
 }
 
 interface Sample {
@@ -110,27 +116,57 @@ function mean(scores: RankScore[]): RankScore {
   return { recall_at_10: avg((s) => s.recall_at_10), recall_at_100: avg((s) => s.recall_at_100), mrr: avg((s) => s.mrr) };
 }
 
+/** "Now" for the stores' freshness: the day after the sample's last week. */
+const NOW = new Date('2015-08-12T00:00:00Z');
+
+function toNewArticle(s: Sample): NewArticle {
+  const at = `${s.date.replace(' ', 'T')}.000Z`;
+  return {
+    external_id: s.id, url: `https://eval.example/${s.id}`, source_id: null, title: s.title, lead: null, body: '', text: s.body,
+    published_at: at, published_offset: null, updated_at: null, fetched_at: at, authors: [], image: null, lang: 'ar',
+  };
+}
+
 /** The store's own search over the same sample, for the `store` row. */
 async function storeSearch(samples: Sample[]): Promise<{ search: (q: string) => Promise<number[]>; close: () => Promise<void> }> {
   const store = SqliteStore.open(':memory:');
-  const results = await store.insertArticles(samples.map((s) => ({
-    external_id: s.id, url: `https://eval.example/${s.id}`, source_id: null, title: s.title, lead: null, body: '', text: s.body,
-    published_at: `${s.date.replace(' ', 'T')}.000Z`, published_offset: null, updated_at: null, fetched_at: `${s.date.replace(' ', 'T')}.000Z`,
-    authors: [], image: null, lang: 'ar',
-  })));
+  const results = await store.insertArticles(samples.map(toNewArticle));
   const index = new Map(results.map((r, i) => [r.id, i]));
-  const now = new Date('2015-08-12T00:00:00Z');
   return {
     search: async (q) => {
-      const page = await store.search({ q, limit: TOP, now, timeZone: 'Asia/Riyadh' });
+      const page = await store.search({ q, limit: TOP, now: NOW, timeZone: 'Asia/Riyadh' });
       return page.ok ? page.items.map((h) => index.get(h.article.id)!) : [];
     },
     close: () => store.close(),
   };
 }
 
-/** Recall@10, recall@100 and MRR per analyzer; null when ../shared is absent. */
-export async function evalSearch(): Promise<SearchEval | null> {
+/** Add the PostgreSQL rows to each query's scores; returns why they are missing, or null. */
+async function scorePostgres(samples: Sample[], perQuery: SearchEval['per_query'], relevantOf: Array<Set<number>>): Promise<string | null> {
+  let postgres: Awaited<ReturnType<typeof startPostgresSearchers>>;
+  try {
+    postgres = await startPostgresSearchers(samples.map(toNewArticle), TOP, NOW);
+  } catch (err) {
+    const reason = `PostgreSQL could not be started or filled: ${(err as Error).message}`;
+    process.stderr.write(`evalSearch: ${reason}; the PostgreSQL rows are null\n`);
+    return reason;
+  }
+  try {
+    for (const [i, q] of perQuery.entries()) {
+      q.pg_arabic = rankScore(await postgres.arabic(q.query), relevantOf[i]!);
+      q.pg_store = rankScore(await postgres.store(q.query), relevantOf[i]!);
+    }
+  } finally {
+    await postgres.close();
+  }
+  return null;
+}
+
+/**
+ * Recall@10, recall@100 and MRR per analyzer; null when ../shared is absent. `postgres: false`
+ * leaves the PostgreSQL rows out (null), for a test that must be quick.
+ */
+export async function evalSearch(opts: { postgres?: boolean } = {}): Promise<SearchEval | null> {
   const shared = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared');
   const path = join(shared, 'corpus', 'saudinewsnet', 'articles.jsonl.gz');
   if (!existsSync(path)) {
@@ -149,6 +185,7 @@ export async function evalSearch(): Promise<SearchEval | null> {
 
   const perQuery: SearchEval['per_query'] = [];
   const skipped: string[] = [];
+  const relevantOf: Array<Set<number>> = [];
   for (const [a, b] of SEARCH_QUERY_PAIRS) {
     const qa = byKey.get(a);
     const qb = byKey.get(b);
@@ -171,14 +208,23 @@ export async function evalSearch(): Promise<SearchEval | null> {
       none: rankScore(indexes.none(query), relevant),
       store: rankScore(await store.search(query), relevant),
     });
+    relevantOf.push(relevant);
   }
   await store.close();
+  const postgresError = opts.postgres ?? true ? await scorePostgres(samples, perQuery, relevantOf) : 'not run (evalSearch({ postgres: false }))';
+  const postgres = postgresError === null;
   const names: SearchAnalyzerName[] = ['marsad', 'snowball', 'none', 'store'];
+  const pgRow = (n: PostgresAnalyzerName) => (postgres ? mean(perQuery.map((q) => q[n]!)) : null);
   return {
     articles: samples.length,
     queries: perQuery.length,
     skipped,
-    analyzers: Object.fromEntries(names.map((n) => [n, mean(perQuery.map((q) => q[n]))])) as Record<SearchAnalyzerName, RankScore>,
+    analyzers: {
+      ...Object.fromEntries(names.map((n) => [n, mean(perQuery.map((q) => q[n]))])) as Record<SearchAnalyzerName, RankScore>,
+      pg_arabic: pgRow('pg_arabic'),
+      pg_store: pgRow('pg_store'),
+    },
+    postgres_error: postgresError,
     per_query: perQuery,
   };
 }
