@@ -1,5 +1,6 @@
 import { crawlDue } from '../pipeline/crawl.ts';
 import type { PollDeps } from '../pipeline/poll-source.ts';
+import { sleep } from './sleep.ts';
 
 export interface SchedulerOptions {
   /** Seconds between rounds; each round polls every source that is due. */
@@ -25,17 +26,4 @@ export async function runScheduler(deps: PollDeps, opts: SchedulerOptions): Prom
     }
     await sleep(opts.tickSeconds * 1000, opts.signal);
   }
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-  });
 }
