@@ -12,17 +12,8 @@ type Db = Kysely<Database>;
 const WHEN = sql`COALESCE(a.published_at, a.fetched_at)`;
 const DAY_MS = 86_400_000;
 
-interface StoryRow {
-  id: number;
-  headline: string;
-  headline_article_id: number | null;
-  first_seen: string;
-  last_seen: string;
-  article_count: number;
-  outlet_count: number;
-  entities: unknown;
-  updated_at: string;
-}
+/** A stories row: the Story without its outlets (read from the articles), entities as stored. */
+type StoryRow = Omit<Story, 'entities' | 'outlets'> & { entities: unknown };
 
 function selectArticles(db: Db) {
   return db.selectFrom('articles as a').leftJoin('sources as s', 's.id', 'a.source_id').select(ARTICLE_COLUMNS);

@@ -14,17 +14,8 @@ const ARTICLE_COLUMNS = `a.id, a.external_id, a.url, a.source_id, s.name AS sour
 const FROM_ARTICLES = 'FROM articles a LEFT JOIN sources s ON s.id = a.source_id';
 const WHEN = 'COALESCE(a.published_at, a.fetched_at)';
 
-interface StoryRow {
-  id: number;
-  headline: string;
-  headline_article_id: number | null;
-  first_seen: string;
-  last_seen: string;
-  article_count: number;
-  outlet_count: number;
-  entities: string;
-  updated_at: string;
-}
+/** A stories row: the Story without its outlets (read from the articles), entities as stored. */
+type StoryRow = Omit<Story, 'entities' | 'outlets'> & { entities: string };
 
 // The story stage writes several rows per article; preparing a statement costs about as much as
 // running it, so each connection prepares the writes once.
