@@ -21,6 +21,8 @@ export interface Settings {
   /** Seconds between scheduler rounds in `start`/`worker` (each round polls whatever is due). */
   tickSeconds: number;
   defaultSources: string;
+  /** The operator's credential for /admin (src/web/admin-auth.ts); unset, the admin section is off. */
+  adminToken: string | null;
 }
 
 const TABLE: { [K in keyof Settings]: { env: string; default: Settings[K]; parse?: (v: string) => Settings[K] } } = {
@@ -37,6 +39,7 @@ const TABLE: { [K in keyof Settings]: { env: string; default: Settings[K]; parse
   apiRatePerMinute: { env: 'MARSAD_API_RATE', default: 120, parse: Number },
   tickSeconds: { env: 'MARSAD_TICK_SECONDS', default: 30, parse: Number },
   defaultSources: { env: 'MARSAD_SOURCES', default: 'sources/arabic-outlets.opml' },
+  adminToken: { env: 'MARSAD_ADMIN_TOKEN', default: null },
 };
 
 export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {

@@ -48,6 +48,7 @@ export async function demoCommand(argv: string[], ctx: CommandContext): Promise<
     const app = createApp({ store, log: ctx.log, timeZone: ctx.settings.timeZone, ...siteSecurity(ctx.settings) });
     const server = await serveApp(app, { port, host: values.host ?? '127.0.0.1' });
     ctx.out(`The site is up at ${server.url}/ — Ctrl-C stops the demo.`);
+    if (ctx.settings.adminToken) ctx.out(`The admin pages are at ${server.url}/admin (the password is MARSAD_ADMIN_TOKEN).`);
     const { signal } = untilSignal();
     const backfill = backfillTags(store, ctx.log, signal);
     await runScheduler(deps, { tickSeconds: ctx.settings.tickSeconds, signal });

@@ -7,6 +7,7 @@ import type { Store } from '../../store/store.ts';
 import type { Settings } from '../../config/settings.ts';
 import { createApp, type WebOptions } from '../../web/app.tsx';
 import { serveApp } from '../../web/serve.ts';
+import { AdminTokenError, MIN_TOKEN_LENGTH } from '../../web/admin-auth.ts';
 import { runScheduler } from '../../worker/scheduler.ts';
 import { runStoryPlacer } from '../../worker/story-placer.ts';
 import { runWorker, workerName } from '../../worker/worker.ts';
@@ -17,8 +18,9 @@ import { importOpmlFile } from './sources.ts';
 export const START_HELP = `marsad start [--port 8080] [--host 127.0.0.1] [--db PATH] [--sources FILE.opml]
   Scheduler, crawler and web site in one process. With no sources yet, the default list
   (sources/arabic-outlets.opml) is imported first. Articles not yet tagged by this version of the
-  tagger are tagged in the background.`;
-export const WEB_HELP = `marsad web [--port 8080] [--host 127.0.0.1] [--db PATH]   the web site only`;
+  tagger are tagged in the background. Set MARSAD_ADMIN_TOKEN to turn on /admin (sources, OPML).`;
+export const WEB_HELP = `marsad web [--port 8080] [--host 127.0.0.1] [--db PATH]   the web site only
+  (with /admin when MARSAD_ADMIN_TOKEN is set)`;
 export const WORKER_HELP = `marsad worker [--database-url URL | --db PATH] [--allow-private] [--concurrency 8]
     [--lease-seconds 600] [--grace-seconds 20] [--idle-seconds 5] [--host-delay-ms 1000]
   The crawler only. Any number of workers share one PostgreSQL database: each claims due sources
@@ -44,9 +46,14 @@ function positive(raw: string | undefined, fallback: number, flag: string): numb
 
 const SERVE_OPTIONS = { port: { type: 'string' }, host: { type: 'string' } } as const;
 
-/** Security headers and rate limits for the site, as the operator's settings ask. */
-export function siteSecurity(settings: Settings): Pick<WebOptions, 'https' | 'trustProxy' | 'rateLimits'> {
+/** Security headers, rate limits and the admin's credential for the site, as the operator's settings ask. */
+export function siteSecurity(settings: Settings): Pick<WebOptions, 'https' | 'trustProxy' | 'rateLimits' | 'adminToken'> {
+  // A token too short to protect anything is refused at start, not discovered by an intruder.
+  if (settings.adminToken !== null && settings.adminToken.length < MIN_TOKEN_LENGTH) {
+    throw new UsageError(new AdminTokenError().message);
+  }
   return {
+    adminToken: settings.adminToken ?? undefined,
     https: settings.https,
     trustProxy: settings.trustProxy,
     rateLimits: { searchPerMinute: settings.searchRatePerMinute, apiPerMinute: settings.apiRatePerMinute },

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Fetcher } from '../../fetch/index.ts';
-import { buildOpml, parseOpml } from '../../opml/index.ts';
+import { buildOpml, OpmlError } from '../../opml/index.ts';
+import { checkSourceInput, cleanSourceName, importOpml, summarize } from '../../sources/index.ts';
 import { discoverSource } from '../../pipeline/discover.ts';
 import { canonicalizeUrl } from '../../sanitize/url.ts';
 import { type CommandContext, openStore, parseCommandArgs } from '../context.ts';
@@ -26,11 +27,11 @@ export async function sourcesCommand(argv: string[], ctx: CommandContext): Promi
         if (!arg || !canonicalizeUrl(arg) || !/^https?:\/\//i.test(arg)) throw new UsageError('marsad sources add needs an http(s) URL of a feed, sitemap or news site');
         let source;
         if (values['no-check']) {
-          source = { name: values.name ?? new URL(arg).hostname, url: arg };
+          source = checkSourceInput({ url: arg, name: values.name });
         } else {
           const fetcher = new Fetcher({ allowPrivateAddresses: values['allow-private'] || ctx.settings.allowPrivateAddresses });
           try {
-            source = await discoverSource(arg, fetcher, values.name);
+            source = await discoverSource(arg, fetcher, values.name === undefined ? undefined : cleanSourceName(values.name));
           } catch (err) {
             throw new CommandError(`cannot add ${arg}: ${(err as Error).message}`, { cause: err });
           } finally {
@@ -53,7 +54,7 @@ export async function sourcesCommand(argv: string[], ctx: CommandContext): Promi
       case 'remove':
       case 'pause':
       case 'resume': {
-        const id = arg && /^\d+$/.test(arg) ? Number(arg) : NaN;
+        const id = arg && /^\d{1,15}$/.test(arg) ? Number(arg) : NaN;
         if (!Number.isFinite(id)) throw new UsageError(`marsad sources ${action} needs a source ID (see marsad sources list)`);
         const ok = action === 'remove' ? await store.removeSource(id) : await store.setSourcePaused(id, action === 'pause');
         if (!ok) throw new CommandError(`no source with ID ${id}: see marsad sources list`);
@@ -83,17 +84,17 @@ export async function importOpmlFile(path: string, store: import('../../store/st
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
-    throw new CommandError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    // A file named on the command line that is not there is the operator's to fix: bad usage.
+    throw new UsageError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
-  let feeds;
+  let outcomes;
   try {
-    feeds = parseOpml(text);
+    outcomes = await importOpml(store, text);
   } catch (err) {
-    throw new CommandError(`${path}: ${(err as Error).message}`);
+    if (!(err instanceof OpmlError)) throw err;
+    throw new CommandError(`${path}: ${err.message}`);
   }
-  let created = 0;
-  for (const feed of feeds) {
-    if ((await store.addSource(feed)).created) created++;
-  }
-  return { feeds: feeds.length, created, existing: feeds.length - created };
+  // The admin's import shares this (src/sources); the CLI prints counts, and invalid ones only when there are some.
+  const { invalid, ...counts } = summarize(outcomes);
+  return invalid ? { ...counts, invalid } : counts;
 }
