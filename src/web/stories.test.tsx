@@ -99,12 +99,31 @@ test('a copy says where it comes from and which agency; a write-up lists the oth
 test('the home page ranks stories by outlets and freshness above the latest articles', async () => {
   const { app, store, ids, storyOf } = await fixture();
   const html = await (await app.request('/')).text();
-  const top = html.split('id="top-stories-h"')[1]!.split('<h1>آخر الأخبار</h1>')[0]!;
-  const order = [...top.matchAll(/<h2><a href="\/story\/(\d+)">/g)].map((m) => Number(m[1]));
+  const top = html.split('id="top-stories-h"')[1]!.split('id="latest-h"')[0]!;
+  const order = [...top.matchAll(/<h3><a href="\/story\/(\d+)">/g)].map((m) => Number(m[1]));
   assert.deepEqual(order.slice(0, 2), [await storyOf(ids.match), await storyOf(ids.wire)], 'two outlets two hours ago, then three outlets fourteen hours ago');
-  assert.match(top, /3 مصادر<\/a><span>واس، سبق، المدينة<\/span>/);
-  assert.match(html, /<h1>آخر الأخبار<\/h1>/);
+  const wireItem = top.split(`href="/story/${await storyOf(ids.wire)}"`)[2] ?? '';
+  assert.match(wireItem, /^>3 مصادر<\/a>/, 'each story says how many outlets tell it');
+  const outlets = [...(wireItem.split('</li></ul>')[0] ?? '').matchAll(/<a href="\/source\/\d+"><bdi>([^<]+)<\/bdi><\/a>/g)].map((m) => m[1]);
+  assert.deepEqual(outlets, ['واس', 'سبق', 'المدينة'], 'and which, in the order they reported it, each linked');
+  assert.match(html, /<h2 id="latest-h">آخر الأخبار<\/h2>/);
   const later = await (await app.request(`/?before=${encodeURIComponent('2015-08-11T21:00:00.000Z~99')}`)).text();
   assert.doesNotMatch(later, /top-stories-h/, 'older pages list articles only');
+  await store.close();
+});
+
+test('/stories lists every story, most recently updated first, with its outlets; bad pages are 400, empty ones 404', async () => {
+  const { app, store, ids, storyOf } = await fixture();
+  const res = await app.request('/stories');
+  assert.equal(res.status, 200);
+  const html = await res.text();
+  const listed = [...html.matchAll(/<h2><a href="\/story\/(\d+)">/g)].map((m) => Number(m[1]));
+  assert.equal(listed[0], await storyOf(ids.other), 'the match, updated last, comes first');
+  assert.ok(listed.includes(await storyOf(ids.wire)) && listed.includes(await storyOf(ids.preview)));
+  assert.match(html, /<a class="count" href="\/story\/\d+">3 مصادر<\/a>/);
+  assert.match(html, /<link rel="canonical" href="http:\/\/localhost\/stories"\/>/);
+  assert.equal((await app.request('/stories?page=2')).status, 404);
+  assert.equal((await app.request('/stories?page=zero')).status, 400);
+  assert.equal((await app.request('/stories?before=yesterday')).status, 400);
   await store.close();
 });

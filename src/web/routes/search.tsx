@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import type { SearchSort, Store } from '../../store/store.ts';
 import { type FeedFormat, feedResponse } from '../article-feed.ts';
+import { encodeCursor } from '../../store/search-plan.ts';
 import { BadRequest } from '../cursor.ts';
 import { searchJson } from '../search-json.ts';
 import { SearchPage, searchHref } from '../views/search-page.tsx';
@@ -12,6 +13,22 @@ export interface SearchRoutesDeps {
   now: () => Date;
   /** The site's absolute base URL (no trailing slash) for this request. */
   base: (requestUrl: string) => string;
+}
+
+/**
+ * The deepest page of results the site offers. A page reached without a cursor (a "previous" link) is
+ * found by running the search again page by page when sorted by date, so this bounds that work; by
+ * relevance the store pages by offset and it is one query.
+ */
+const SEARCH_MAX_PAGE = 20;
+
+/** ?page=N for search results: 1 to SEARCH_MAX_PAGE, else the reader's error (400). */
+function readSearchPage(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return 1;
+  if (!/^\d{1,3}$/.test(raw) || Number(raw) < 1 || Number(raw) > SEARCH_MAX_PAGE) {
+    throw new BadRequest(`رقم الصفحة غير صالح: النتائج تُعرض حتى الصفحة ${SEARCH_MAX_PAGE}. ضيّق البحث بكلمات أو شروط أدق.`);
+  }
+  return Number(raw);
 }
 
 /** Largest page the API gives; the site always shows pageSize. */
@@ -40,11 +57,27 @@ export function searchRoutes({ store, pageSize, timeZone, now, base }: SearchRou
     const q = c.req.query('q') ?? '';
     const sort = readSort(c.req.query('sort'));
     if (sort === null) throw new BadRequest('ترتيب غير معروف: استخدم sort=date أو احذفه.');
-    const cursor = c.req.query('cursor') || null;
-    if (q.trim() === '') return c.html(<SearchPage q="" sort={sort} outcome={null} cursor={null} now={now()} timeZone={timeZone} />);
-    const outcome = await store.search({ q, sort, cursor, limit: pageSize, timeZone, now: now() });
+    const page = readSearchPage(c.req.query('page'));
+    let cursor = c.req.query('cursor') || null;
+    const pageGiven = c.req.query('page') !== undefined;
+    const canonical = `${base(c.req.url)}/search`;
+    if (q.trim() === '') return c.html(<SearchPage q="" sort={sort} outcome={null} page={1} canonical={canonical} now={now()} timeZone={timeZone} />);
+    const at = now();
+    if (cursor === null && page > 1) {
+      if (sort === 'relevance') cursor = encodeCursor({ kind: 'offset', offset: (page - 1) * pageSize });
+      else {
+        for (let p = 1; p < page; p++) {
+          const walked = await store.search({ q, sort, cursor, limit: pageSize, timeZone, now: at });
+          if (!walked.ok || !walked.next_cursor) return c.notFound();
+          cursor = walked.next_cursor;
+        }
+      }
+    }
+    const outcome = await store.search({ q, sort, cursor, limit: pageSize, timeZone, now: at });
     if (!outcome.ok && outcome.error.code === 'bad_cursor') throw new BadRequest(outcome.error.ar);
-    return c.html(<SearchPage q={q} sort={sort} outcome={outcome} cursor={cursor} now={now()} timeZone={timeZone} />);
+    // An old link with a cursor and no page number: its depth is unknown.
+    const shownPage = pageGiven || cursor === null ? page : null;
+    return c.html(<SearchPage q={q} sort={sort} outcome={outcome} page={shownPage} canonical={canonical} now={at} timeZone={timeZone} maxPage={SEARCH_MAX_PAGE} />);
   });
 
   for (const format of ['rss', 'atom'] as const satisfies FeedFormat[]) {

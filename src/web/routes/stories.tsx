@@ -1,17 +1,10 @@
 import { Hono } from 'hono';
-import type { Store } from '../../store/store.ts';
 import { type FeedFormat, feedResponse } from '../article-feed.ts';
 import { parseId } from '../cursor.ts';
 import { StoryPage } from '../views/story-page.tsx';
+import type { PageDeps } from './deps.ts';
 
-export interface StoryRoutesDeps {
-  store: Store;
-  pageSize: number;
-  timeZone: string;
-  now: () => Date;
-  /** The site's absolute base URL (no trailing slash) for this request. */
-  base: (requestUrl: string) => string;
-}
+export type StoryRoutesDeps = PageDeps;
 
 /** /story/:id (full coverage on a timeline) and its RSS and Atom feeds. Unknown stories are 404. */
 export function storyRoutes({ store, pageSize, timeZone, now, base }: StoryRoutesDeps): Hono {

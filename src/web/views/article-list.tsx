@@ -1,17 +1,24 @@
 import type { Article } from '../../model/index.ts';
 import { RelativeTime } from './dates.tsx';
 
-/** The list of articles on the home and source pages, newest first. */
-export function ArticleList({ articles, now, timeZone }: { articles: Article[]; now: Date; timeZone: string }) {
-  if (articles.length === 0) return <p>لا أخبار بعد. تظهر الأخبار هنا بعد أول جولة على المصادر.</p>;
+/** The list of articles on the home, tag and source pages, newest first. */
+export function ArticleList({ articles, now, timeZone, showSource = true, level = 2 }: {
+  articles: Article[];
+  now: Date;
+  timeZone: string;
+  showSource?: boolean;
+  /** Heading level of each headline: 2 under the page's h1, 3 inside a section with its own h2. */
+  level?: 2 | 3;
+}) {
+  if (articles.length === 0) return <p class="empty">لا أخبار بعد. تظهر الأخبار هنا بعد أول جولة على المصادر.</p>;
   return (
     <ol class="articles">
       {articles.map((a) => (
         <li>
-          <h2><a href={`/article/${a.id}`}>{a.title}</a></h2>
+          {level === 2 ? <h2><a href={`/article/${a.id}`}>{a.title}</a></h2> : <h3><a href={`/article/${a.id}`}>{a.title}</a></h3>}
           {a.lead ? <p>{a.lead}</p> : null}
           <div class="meta">
-            {a.source_id ? <a href={`/source/${a.source_id}`}>{a.source_name}</a> : <span>{a.source_name ?? 'مصدر غير معروف'}</span>}
+            {showSource ? <SourceLink article={a} /> : null}
             <RelativeTime iso={a.published_at ?? a.fetched_at} now={now} timeZone={timeZone} />
           </div>
         </li>
@@ -20,15 +27,15 @@ export function ArticleList({ articles, now, timeZone }: { articles: Article[]; 
   );
 }
 
-/** "Older" link carrying a cursor (the last article's date and id), so pages stay stable as news arrives. */
-export function Pager({ articles, limit, basePath }: { articles: Article[]; limit: number; basePath: string }) {
-  const last = articles[articles.length - 1];
-  if (!last || articles.length < limit) return null;
-  const cursor = `${last.published_at ?? last.fetched_at}~${last.id}`;
-  return (
-    <nav class="pager" aria-label="التنقل بين الصفحات">
-      <span />
-      <a href={`${basePath}?before=${encodeURIComponent(cursor)}`} rel="next">أخبار أقدم ←</a>
-    </nav>
-  );
+/** The outlet's name, linked to its page on our site when we know it. */
+export function SourceLink({ article }: { article: Pick<Article, 'source_id' | 'source_name'> }) {
+  const name = article.source_name ?? 'مصدر غير معروف';
+  // <bdi>: an outlet named in Latin letters ("BBC عربي") must not reorder the date beside it.
+  return article.source_id ? <a class="src" href={`/source/${article.source_id}`}><bdi>{name}</bdi></a> : <span class="src"><bdi>{name}</bdi></span>;
+}
+
+/** The cursor that continues a newest-first article list after `a`: "<date>~<id>". */
+export function articleCursor(a: Article): { cursor: { published_at: string; id: number }; text: string } {
+  const at = a.published_at ?? a.fetched_at;
+  return { cursor: { published_at: at, id: a.id }, text: `${at}~${a.id}` };
 }

@@ -1,6 +1,7 @@
 import { raw } from 'hono/html';
 import type { Article, WireCredit } from '../../model/index.ts';
 import { outletCount } from './counts.ts';
+import { SourceLink } from './article-list.tsx';
 import { FullDate, RelativeTime } from './dates.tsx';
 import { Layout } from './layout.tsx';
 import { type TagLink, TagList } from './tags.tsx';
@@ -22,17 +23,33 @@ export interface ArticlePageData {
   siteUrl: string;
 }
 
+/** A description longer than this is cut by search engines and link previews anyway. */
+const DESCRIPTION_CHARS = 200;
+
 export function ArticlePage({ article, tags, coverage, related, copyOf, story, now, timeZone, siteUrl }: ArticlePageData) {
   const host = safeHost(article.url);
+  const canonical = `${siteUrl}/article/${article.id}`;
+  const description = article.lead ?? article.text.split('\n\n')[0]?.slice(0, DESCRIPTION_CHARS) ?? undefined;
+  const share = {
+    type: 'article' as const,
+    url: canonical,
+    image: article.image,
+    published: article.published_at,
+    modified: article.updated_at,
+    section: article.source_name,
+    tags: tags.map((t) => t.name),
+  };
   return (
-    <Layout title={article.title} description={article.lead ?? undefined} canonical={`${siteUrl}/article/${article.id}`}>
+    <Layout title={article.title} description={description} canonical={canonical} share={share}>
       <article class="story" aria-labelledby="headline">
+        <p class="kicker"><SourceLink article={article} />{story && story.outlet_count > 1 ? <a class="count" href={`/story/${story.id}`}>تنشره {outletCount(story.outlet_count)}</a> : null}</p>
         <h1 id="headline">{article.title}</h1>
         <p class="meta">
           <span>تاريخ النشر: <FullDate iso={article.published_at ?? article.fetched_at} timeZone={timeZone} /></span>
+          <RelativeTime iso={article.published_at ?? article.fetched_at} now={now} timeZone={timeZone} />
           {article.authors.length ? <span>{article.authors.join('، ')}</span> : null}
         </p>
-        {article.image ? <img class="hero" src={article.image} alt="" loading="lazy" width="1200" height="675" /> : null}
+        {article.image ? <img class="hero" src={article.image} alt="" width="1200" height="675" decoding="async" /> : null}
         {article.lead && !article.text.startsWith(article.lead.slice(0, 40)) ? <p class="lead">{article.lead}</p> : null}
         <div class="body">{raw(article.body)}</div>
         <div class="source-box">

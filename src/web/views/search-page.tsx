@@ -2,6 +2,7 @@ import type { QueryError } from '../../search/index.ts';
 import type { SearchResults, SearchSort, SnippetSegment } from '../../store/store.ts';
 import { RelativeTime } from './dates.tsx';
 import { Layout } from './layout.tsx';
+import { Pager } from './pager.tsx';
 import { articleCount } from './tags.tsx';
 
 export interface SearchPageData {
@@ -9,15 +10,21 @@ export interface SearchPageData {
   sort: SearchSort;
   /** Null before the reader has searched (no q). */
   outcome: SearchResults | { ok: false; error: QueryError } | null;
-  cursor: string | null;
+  /** 1-based; null for an old link with a cursor and no page number. */
+  page: number | null;
+  /** Absolute URL of /search (results pages are noindex; the empty page is the one to index). */
+  canonical: string;
+  /** The deepest page offered. */
+  maxPage?: number;
   now: Date;
   timeZone: string;
 }
 
 /** /search?…: the same query with one thing changed (a filter added, another order, a page). */
-export function searchHref(q: string, more: { sort?: SearchSort; cursor?: string | null } = {}, base = '/search'): string {
+export function searchHref(q: string, more: { sort?: SearchSort; cursor?: string | null; page?: number } = {}, base = '/search'): string {
   const params = new URLSearchParams({ q });
   if (more.sort && more.sort !== 'relevance') params.set('sort', more.sort);
+  if (more.page && more.page > 1) params.set('page', String(more.page));
   if (more.cursor) params.set('cursor', more.cursor);
   return `${base}?${params}`;
 }
@@ -81,7 +88,15 @@ function Facets({ q, results }: { q: string; results: SearchResults }) {
   );
 }
 
-function Results({ q, sort, results, now, timeZone }: { q: string; sort: SearchSort; results: SearchResults; now: Date; timeZone: string }) {
+/** Previous and next result pages; the next link carries the store's cursor, so it is one query. */
+export function searchPages(q: string, sort: SearchSort, page: number | null, nextCursor: string | null, maxPage: number) {
+  const prev = page !== null && page > 1 ? searchHref(q, { sort, page: page - 1 }) : null;
+  const next = nextCursor && (page ?? 1) < maxPage ? searchHref(q, { sort, page: (page ?? 1) + 1, cursor: nextCursor }) : null;
+  return { prev, next, first: page === null ? searchHref(q, { sort }) : null };
+}
+
+function Results({ q, sort, results, page, maxPage, now, timeZone }: { q: string; sort: SearchSort; results: SearchResults; page: number | null; maxPage: number; now: Date; timeZone: string }) {
+  const links = searchPages(q, sort, page, results.next_cursor, maxPage);
   const other: SearchSort = sort === 'relevance' ? 'date' : 'relevance';
   return (
     <div class="search-results">
@@ -100,7 +115,7 @@ function Results({ q, sort, results, now, timeZone }: { q: string; sort: SearchS
         <ol class="articles">
           {results.items.map(({ article: a, copies, snippet }) => (
             <li>
-              <h2><a href={`/article/${a.id}`}>{a.title}</a></h2>
+              <h3><a href={`/article/${a.id}`}>{a.title}</a></h3>
               <Snippet segments={snippet} />
               <div class="meta">
                 {a.source_id ? <a href={`/source/${a.source_id}`}>{a.source_name}</a> : <span>{a.source_name ?? 'مصدر غير معروف'}</span>}
@@ -111,19 +126,15 @@ function Results({ q, sort, results, now, timeZone }: { q: string; sort: SearchS
           ))}
         </ol>
       )}
-      {results.next_cursor ? (
-        <nav class="pager" aria-label="التنقل بين الصفحات">
-          <span />
-          <a href={searchHref(q, { sort, cursor: results.next_cursor })} rel="next">نتائج أخرى ←</a>
-        </nav>
-      ) : null}
+      <Pager page={page} {...links} newer="النتائج السابقة" older="نتائج أخرى" />
     </div>
   );
 }
 
 /** The search page: the form with the query, then results and facets, or what to change. */
-export function SearchPage({ q, sort, outcome, cursor, now, timeZone }: SearchPageData) {
+export function SearchPage({ q, sort, outcome, page, canonical, maxPage = 20, now, timeZone }: SearchPageData) {
   const title = q ? `بحث: ${q}` : 'البحث';
+  const links = outcome?.ok ? searchPages(q, sort, page, outcome.next_cursor, maxPage) : null;
   const feeds = outcome?.ok
     ? [
       { title: `${title} (RSS)`, href: searchHref(q, {}, '/search/rss'), type: 'application/rss+xml' as const },
@@ -131,8 +142,8 @@ export function SearchPage({ q, sort, outcome, cursor, now, timeZone }: SearchPa
     ]
     : [];
   return (
-    <Layout title={title} description="ابحث في الأخبار العربية بكل صيغ الكلمة" feeds={feeds} robots={q ? 'noindex' : undefined}>
-      <h1>البحث في الأخبار</h1>
+    <Layout title={title} description="ابحث في الأخبار العربية بكل صيغ الكلمة" canonical={canonical} feeds={feeds} robots={q ? 'noindex' : undefined} pager={links ?? undefined}>
+      <h1 class="page-title">البحث في الأخبار</h1>
       <form class="search-form" action="/search" method="get" role="search">
         <label for="search-q">كلمات البحث</label>
         <input id="search-q" type="search" name="q" value={q} maxlength={500} dir="auto" />
@@ -149,8 +160,11 @@ export function SearchPage({ q, sort, outcome, cursor, now, timeZone }: SearchPa
           </ul>
         </div>
       ) : outcome.ok ? (
-        <div class={cursor ? 'search-body later' : 'search-body'}>
-          <Results q={q} sort={sort} results={outcome} now={now} timeZone={timeZone} />
+        <div class={page === 1 ? 'search-body' : 'search-body later'}>
+          <section class="search-results-wrap" aria-labelledby="results-h">
+            <h2 id="results-h" class="sr-only">النتائج</h2>
+            <Results q={q} sort={sort} results={outcome} page={page} maxPage={maxPage} now={now} timeZone={timeZone} />
+          </section>
           <Facets q={q} results={outcome} />
           <p class="meta feeds">تابع هذا البحث: <a href={searchHref(q, {}, '/search/rss')} type="application/rss+xml">RSS</a> <a href={searchHref(q, {}, '/search/atom')} type="application/atom+xml">Atom</a></p>
         </div>

@@ -51,6 +51,7 @@ export function StoryPage({ story, articles, canonical, now, timeZone }: StoryPa
       title={story.headline}
       description={`${story.headline}: تغطية ${outletCount(story.outlet_count)} على خط زمني`}
       canonical={canonical}
+      share={{ type: 'article', url: canonical, published: story.first_seen, modified: story.last_seen, tags: tags.map((t) => t.name) }}
       feeds={[
         { title: `${story.headline} (RSS)`, href: `${path}/rss`, type: 'application/rss+xml' },
         { title: `${story.headline} (Atom)`, href: `${path}/atom`, type: 'application/atom+xml' },

@@ -1,36 +1,41 @@
 import type { Article, TagInfo } from '../../model/index.ts';
-import { ArticleList, Pager } from './article-list.tsx';
+import { ArticleList } from './article-list.tsx';
 import { Layout } from './layout.tsx';
+import { Pager } from './pager.tsx';
 import { TAG_TYPE_LABELS, articleCount } from './tags.tsx';
 
 export interface TagPageData {
   tag: TagInfo;
   articles: Article[];
   total: number;
-  limit: number;
-  /** Site-relative path of the page (/tag/…), for the pager and the feeds. */
+  page: number | null;
+  links: { prev: string | null; next: string | null; first: string | null };
+  /** Site-relative path of the page (/tag/…), for the feeds. */
   path: string;
-  /** Absolute URL of the first page, or null on later pages (they are not the canonical one). */
-  canonical: string | null;
+  /** Absolute URL of this page (?page=N past the first). */
+  canonical: string;
   now: Date;
   timeZone: string;
 }
 
 /** A tag's page: its name, what it is, how many articles carry it, the latest of them, its feeds. */
-export function TagPage({ tag, articles, total, limit, path, canonical, now, timeZone }: TagPageData) {
+export function TagPage({ tag, articles, total, page, links, path, canonical, now, timeZone }: TagPageData) {
   const rss = `${path}/rss`;
   const atom = `${path}/atom`;
+  const description = `آخر الأخبار عن ${tag.name} من المواقع الإخبارية العربية`;
   return (
     <Layout
-      title={tag.name}
-      description={`آخر الأخبار عن ${tag.name} من المواقع الإخبارية العربية`}
-      canonical={canonical ?? undefined}
+      title={page !== null && page > 1 ? `${tag.name}، الصفحة ${page}` : tag.name}
+      description={description}
+      canonical={canonical}
+      share={{ type: 'website', url: canonical }}
+      pager={links}
       feeds={[
         { title: `${tag.name} (RSS)`, href: rss, type: 'application/rss+xml' },
         { title: `${tag.name} (Atom)`, href: atom, type: 'application/atom+xml' },
       ]}
     >
-      <header class="tag-head">
+      <header class="page-head tag-head">
         <h1>{tag.name}</h1>
         <p class="meta">
           <span class="tag-type">{TAG_TYPE_LABELS[tag.type]}</span>
@@ -41,7 +46,7 @@ export function TagPage({ tag, articles, total, limit, path, canonical, now, tim
         </p>
       </header>
       <ArticleList articles={articles} now={now} timeZone={timeZone} />
-      <Pager articles={articles} limit={limit} basePath={path} />
+      <Pager page={page} {...links} newer="أخبار أحدث" older="أخبار أقدم" />
     </Layout>
   );
 }

@@ -1,0 +1,70 @@
+import type { Article, Story } from '../../model/index.ts';
+import { ArticleList, SourceLink } from './article-list.tsx';
+import { RelativeTime } from './dates.tsx';
+import type { Topic } from './home-topics.ts';
+import { Layout } from './layout.tsx';
+import { Pager } from './pager.tsx';
+import { TopStories } from './story-list.tsx';
+import { TAG_TYPE_LABELS, tagPath } from './tags.tsx';
+
+export interface HomePageData {
+  /** Empty past the first page: later pages list articles only. */
+  top: Story[];
+  /** The first top story's headline article, for its lead. */
+  lead: Article | null;
+  topics: Topic[];
+  latest: Article[];
+  page: number | null;
+  links: { prev: string | null; next: string | null; first: string | null };
+  canonical: string;
+  now: Date;
+  timeZone: string;
+}
+
+/** The front page: the stories most outlets are telling now, the latest by topic, then everything. */
+export function HomePage({ top, lead, topics, latest, page, links, canonical, now, timeZone }: HomePageData) {
+  const first = page === 1;
+  return (
+    <Layout
+      title={first ? 'مرصد' : `آخر الأخبار، الصفحة ${page ?? ''}`.trim()}
+      description="آخر الأخبار من المواقع الإخبارية العربية في مكان واحد: القصص التي تتناقلها المصادر، وكل خبر برابط إلى مصدره."
+      canonical={canonical}
+      share={first ? { type: 'website', url: canonical } : undefined}
+      pager={links}
+    >
+      <h1 class={first ? 'page-title intro' : 'page-title'}>{first ? 'أخبار العالم العربي من مصادرها، في مكان واحد' : 'آخر الأخبار'}</h1>
+      <div class={first ? 'home-grid' : ''}>
+        {first ? <TopStories stories={top} lead={lead} now={now} timeZone={timeZone} /> : null}
+        {first && topics.length ? <Topics topics={topics} now={now} timeZone={timeZone} /> : null}
+        <section class="latest" aria-labelledby="latest-h">
+          <h2 id="latest-h">{first ? 'آخر الأخبار' : `الصفحة ${page ?? ''}`.trim()}</h2>
+          <ArticleList articles={latest} now={now} timeZone={timeZone} level={3} />
+          <Pager page={page} {...links} newer="أخبار أحدث" older="أخبار أقدم" />
+        </section>
+      </div>
+    </Layout>
+  );
+}
+
+function Topics({ topics, now, timeZone }: { topics: Topic[]; now: Date; timeZone: string }) {
+  return (
+    <section class="topics" aria-labelledby="topics-h">
+      <h2 id="topics-h">حسب الموضوع</h2>
+      <div class="topic-grid">
+        {topics.map(({ tag, articles }) => (
+          <section class="topic" aria-label={tag.name}>
+            <h3><a href={tagPath(tag.key)}>{tag.name}</a> <small class="tag-type">{TAG_TYPE_LABELS[tag.type]}</small></h3>
+            <ul>
+              {articles.map((a) => (
+                <li>
+                  <a href={`/article/${a.id}`}>{a.title}</a>
+                  <span class="meta"><SourceLink article={a} /><RelativeTime iso={a.published_at ?? a.fetched_at} now={now} timeZone={timeZone} /></span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+      </div>
+    </section>
+  );
+}
