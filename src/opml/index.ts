@@ -1,6 +1,7 @@
 import { parseDocument, DomUtils } from 'htmlparser2';
 import type { ChildNode } from 'domhandler';
-import { escapeAttribute } from 'entities';
+// escapeUTF8, not escapeAttribute: XML forbids a raw < in attribute values, which escapeAttribute leaves.
+import { escapeUTF8 } from 'entities';
 import type { NewSource, Source } from '../model/index.ts';
 
 /** One feed from an OPML subscription list. */
@@ -47,11 +48,11 @@ export function parseOpml(xml: string): OpmlFeed[] {
 
 /** OPML 2.0 of the sources, for another feed reader or another Marsad. */
 export function buildOpml(sources: Source[], title = 'مصادر مرصد'): string {
-  const attr = (v: string) => `"${escapeAttribute(v)}"`;
+  const attr = (v: string) => `"${escapeUTF8(v)}"`;
   const lines = sources
     .filter((s) => s.kind !== 'import')
     .map((s) => {
-      const parts = [`type="rss"`, `text=${attr(s.name)}`, `title=${attr(s.name)}`, `xmlUrl=${attr(s.url)}`];
+      const parts = [`type="${s.kind === 'sitemap' ? 'sitemap' : 'rss'}"`, `text=${attr(s.name)}`, `title=${attr(s.name)}`, `xmlUrl=${attr(s.url)}`];
       if (s.home_url) parts.push(`htmlUrl=${attr(s.home_url)}`);
       if (s.lang) parts.push(`language=${attr(s.lang)}`);
       if (s.country) parts.push(`country=${attr(s.country)}`);
@@ -60,7 +61,7 @@ export function buildOpml(sources: Source[], title = 'مصادر مرصد'): str
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<opml version="2.0">',
-    `  <head><title>${escapeAttribute(title)}</title><dateCreated>${new Date().toUTCString()}</dateCreated></head>`,
+    `  <head><title>${escapeUTF8(title)}</title><dateCreated>${new Date().toUTCString()}</dateCreated></head>`,
     '  <body>',
     ...lines,
     '  </body>',
