@@ -71,6 +71,10 @@ test('an ambiguous spelling is resolved by the country named beside it', () => {
   assert.equal(oman.find((m) => m.text === 'عمان')?.id, 'country:OM');
   // Without context, the sense AMBIGUOUS lists first.
   assert.equal(findEntities('زار عمان').find((m) => m.text === 'عمان')?.id, 'country:OM');
+  // Printed harakat settle it without context: the shadda of عمّان, the damma of عُمان.
+  assert.equal(findEntities('عمّان - أعلنت الحكومة خطة جديدة للنقل العام.')[0]?.id, 'city:amman');
+  assert.equal(findEntities('عُمان تستضيف جولة جديدة من المحادثات.')[0]?.id, 'country:OM');
+  assert.equal(findEntities('وصل الوفد إلى عمّان قادما من مسقط.').find((m) => m.text === 'عمّان')?.id, 'city:amman');
 });
 
 test('a common-word spelling needs a related entity or the title', () => {

@@ -4,7 +4,7 @@
 // never take a span the gazetteer matched.
 import { stem, tokenize, type Token } from '../arabic/index.ts';
 import { addDiscovered } from './discovered-mentions.ts';
-import { entryById, type EntityType } from './gazetteer/index.ts';
+import { AMBIGUOUS, entryById, type EntityType } from './gazetteer/index.ts';
 import { extractKeyphrases } from './keyphrases.ts';
 import { scan, type RawMatch } from './matcher.ts';
 import { rankBySalience, type PlacedMention, type Zone } from './salience.ts';
@@ -28,7 +28,7 @@ export type TagType = EntityType | 'keyword';
  * Bumped whenever the tagger's output can change for the same article (new gazetteer entries, new
  * rules). Stored with each article's tags so the pipeline can re-tag what an older tagger tagged.
  */
-export const TAGGER_VERSION = 6;
+export const TAGGER_VERSION = 7;
 
 export interface Tag {
   /**
@@ -216,7 +216,8 @@ function resolve(zones: readonly ZoneMatches[]): EntityMention[][] {
   return zones.map((z) => {
     const out: EntityMention[] = [];
     for (const m of z.matches) {
-      const ids = m.ids.length > 1 ? plusSense(m.ids, z.text[m.end] === '+') : m.ids;
+      const surface = z.text.slice(m.start, m.end);
+      const ids = m.ids.length > 1 ? markedSense(plusSense(m.ids, z.text[m.end] === '+'), surface) : m.ids;
       let id = ids[0]!;
       let best = ids.length > 1 || m.common ? support(id) : 1;
       for (const other of ids.slice(1)) {
@@ -225,7 +226,7 @@ function resolve(zones: readonly ZoneMatches[]): EntityMention[][] {
       }
       if (m.common && best === 0 && z.zone !== 'title') continue;
       const entry = entryById(id)!;
-      out.push({ id, name: entry.name, type: entry.type, text: z.text.slice(m.start, m.end), start: m.start, end: m.end });
+      out.push({ id, name: entry.name, type: entry.type, text: surface, start: m.start, end: m.end });
     }
     return out;
   });
@@ -235,6 +236,15 @@ function resolve(zones: readonly ZoneMatches[]): EntityMention[][] {
 function plusSense(ids: readonly string[], plusFollows: boolean): readonly string[] {
   if (!ids.includes('org:opec-plus')) return ids;
   return plusFollows ? ['org:opec-plus'] : ids.filter((id) => id !== 'org:opec-plus');
+}
+
+const MARKED = new Map(AMBIGUOUS.filter((a) => a.marked).map((a) => [a.ids.join(' '), a.marked!]));
+
+/** Harakat printed on an ambiguous spelling settle it (عمّان is Amman, عُمان is Oman), whatever the context. */
+function markedSense(ids: readonly string[], surface: string): readonly string[] {
+  const marked = MARKED.get(ids.join(' '));
+  const hit = marked?.find((m) => surface.includes(m.marks));
+  return hit ? [hit.id] : ids;
 }
 
 const ANCESTRY = new Map<string, string[]>();

@@ -8,6 +8,8 @@ export interface AmbiguousForm {
   form: string;
   ids: readonly string[];
   why: string;
+  /** Harakat that settle the sense when the page prints them: a mark sequence → the id it means. */
+  marked?: readonly { readonly marks: string; readonly id: string }[];
 }
 
 /** A printed form of an entity that is also an everyday Arabic word. */
@@ -22,6 +24,11 @@ export const AMBIGUOUS: readonly AmbiguousForm[] = [
     form: 'عمان',
     ids: ['country:OM', 'city:amman'],
     why: 'عُمان (Oman) and عمّان (Amman) differ only in harakat, which most pages omit and normalization removes',
+    // Jordanian datelines often keep the shadda (عمّان - بترا); Omani pages sometimes the damma.
+    marked: [
+      { marks: 'مّ', id: 'city:amman' },
+      { marks: 'عُ', id: 'country:OM' },
+    ],
   },
   { form: 'طرابلس', ids: ['city:tripoli', 'city:tripoli-lb'], why: 'the capital of Libya and the city in northern Lebanon' },
   {
