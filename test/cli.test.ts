@@ -10,8 +10,10 @@ const MAIN = new URL('../src/cli/main.ts', import.meta.url).pathname;
 
 function marsad(args: string[], env: Record<string, string> = {}) {
   const res = spawnSync(process.execPath, ['--import', 'tsx', MAIN, ...args], {
-    encoding: 'utf8', env: { ...process.env, MARSAD_LOG: 'silent', ...env }, timeout: 60_000,
+    // A guard against a hung child, not a speed check: a loaded CI machine can take a minute to start one.
+    encoding: 'utf8', env: { ...process.env, MARSAD_LOG: 'silent', ...env }, timeout: 240_000,
   });
+  if (res.error) throw new Error(`marsad ${args.join(' ')} did not finish: ${res.error.message}`);
   return { code: res.status, stdout: res.stdout, stderr: res.stderr, lines: res.stdout.split('\n').filter(Boolean) };
 }
 
