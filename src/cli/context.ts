@@ -17,6 +17,8 @@ export interface CommandContext {
   settings: Settings;
   log: Logger;
   out: (line: string) => void;
+  /** Where the one-line error of a failed command goes; standard error when absent. */
+  err?: (line: string) => void;
 }
 
 /** node:util parseArgs in strict mode, turning its errors into usage errors. */
@@ -24,8 +26,18 @@ export function parseCommandArgs<O extends NonNullable<ParseArgsConfig['options'
   try {
     return parseArgs({ args: argv, options: { ...COMMON_OPTIONS, ...options }, allowPositionals, strict: true });
   } catch (err) {
-    throw new UsageError((err as Error).message.replace(/\. To specify.*$/s, ''));
+    throw new UsageError(usageMessage(err as Error & { code?: string }));
   }
+}
+
+/** node:util's parse errors, reworded as one line that says what to write instead. */
+function usageMessage(err: Error & { code?: string }): string {
+  const option = /'(-{1,2}[^' ]+)/.exec(err.message)?.[1];
+  if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option && /argument (missing|is ambiguous)/.test(err.message)) {
+    return `${option} needs a value (for a value that starts with a dash, write ${option}=-VALUE)`;
+  }
+  if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `unknown option ${option}: see --help for the options`;
+  return err.message.replace(/[.?] To specify.*$/s, '');
 }
 
 /**

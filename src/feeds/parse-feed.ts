@@ -51,8 +51,14 @@ function toText(input: string | Uint8Array, contentType: string | undefined): st
   return decodeBody(bytes, contentType).text;
 }
 
+/**
+ * Control characters XML 1.0 forbids (§2.2). Feeds built by string concatenation let them through
+ * from a CMS, and a NUL in a stored title is refused by PostgreSQL and cuts C strings short.
+ */
+const FORBIDDEN_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
+
 function parse(input: string | Uint8Array, opts: ParseFeedOptions): ParsedFeed {
-  const text = toText(input, opts.contentType).replace(/^\uFEFF/, '');
+  const text = toText(input, opts.contentType).replace(/^\uFEFF/, '').replace(FORBIDDEN_CONTROLS, '');
   const url = opts.url?.trim() || undefined;
   const detected = detectFormat(text);
   if (detected.kind === 'json') return parseJsonFeed(detected.feed, url);

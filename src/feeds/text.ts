@@ -17,9 +17,12 @@ export function escapeAttribute(text: string): string {
  */
 const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
 
+/** C0 controls other than whitespace, which can still arrive escaped in a JSON Feed ("\\u0000"). */
+const CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f]/g;
+
 /** Collapse runs of whitespace (including the no-break spaces `&nbsp;` leaves) to one space. */
 export function collapseWhitespace(text: string): string {
-  return text.replace(BIDI_CONTROLS, '').replace(/\s+/g, ' ').trim();
+  return text.replace(BIDI_CONTROLS, '').replace(CONTROLS, '').replace(/\s+/g, ' ').trim();
 }
 
 /** Elements whose text is never shown, and elements that separate words when rendered. */

@@ -52,9 +52,17 @@ export interface Decoded {
   charset: string;
 }
 
+/** Single-byte encodings that a UTF-8 body is often mislabelled as. */
+const SINGLE_BYTE = /^(windows-12\d\d|iso-8859-\d+|koi8-[ru]|ibm866|macintosh)$/;
+
 /**
  * Decode a body. `contentType` is the HTTP header when there was one. An unknown or missing
  * declaration falls back to UTF-8, and invalid bytes become U+FFFD instead of failing the page.
+ * Declarations are often wrong, so two mislabellings are corrected from the bytes themselves:
+ * Arabic windows-1256 labelled (or defaulted to) UTF-8, and UTF-8 labelled as a single-byte
+ * encoding. Neither can happen by accident: Arabic letters in windows-1256 (0xC1–0xFE) are UTF-8
+ * lead bytes that need continuation bytes after them, and valid multi-byte UTF-8 read as
+ * windows-1256 would be letter pairs like "ط§" that no Arabic text contains.
  */
 export function decodeBody(bytes: Uint8Array, contentType?: string | null): Decoded {
   const bom = sniffBom(bytes);
@@ -66,16 +74,43 @@ export function decodeBody(bytes: Uint8Array, contentType?: string | null): Deco
       break;
     }
   }
-  // A page declared as UTF-8 in its <meta> but really windows-1256 is common enough that we check:
-  // when strict UTF-8 decoding fails and nothing but the document itself named the charset, try 1256.
-  if (charset === 'utf-8' && !bom && !charsetFromContentType(contentType)) {
+  if (bom) return { text: new TextDecoder(charset).decode(bytes), charset };
+  if (charset === 'utf-8') {
     try {
-      return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes), charset };
+      return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), charset };
     } catch {
-      return { text: new TextDecoder('windows-1256').decode(bytes), charset: 'windows-1256' };
+      const text = new TextDecoder('utf-8').decode(bytes);
+      // A stray bad byte in a UTF-8 page stays a U+FFFD; mostly-invalid bytes are windows-1256.
+      return mostlyInvalid(text) ? { text: new TextDecoder('windows-1256').decode(bytes), charset: 'windows-1256' } : { text, charset };
     }
   }
+  if (SINGLE_BYTE.test(charset) && isMultiByteUtf8(bytes)) {
+    return { text: new TextDecoder('utf-8').decode(bytes), charset: 'utf-8' };
+  }
   return { text: new TextDecoder(charset).decode(bytes), charset };
+}
+
+/** More U+FFFD than correctly decoded non-ASCII characters. */
+function mostlyInvalid(text: string): boolean {
+  let bad = 0;
+  let good = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xfffd) bad++;
+    else if (c > 0x7f) good++;
+  }
+  return bad > good;
+}
+
+/** Valid UTF-8 with at least one multi-byte character. */
+function isMultiByteUtf8(bytes: Uint8Array): boolean {
+  if (!bytes.some((b) => b > 0x7f)) return false;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function normalizeLabel(label: string): string {

@@ -2,6 +2,7 @@
 export { Fetcher } from './fetcher.ts';
 export { DEFAULT_FETCHER_OPTIONS, DEFAULT_USER_AGENT } from './types.ts';
 export type { FetcherOptions, FetchRequest, FetchResponse, HostSlots } from './types.ts';
+export type { LookupFunction } from './address-guard.ts';
 export { FetchError } from './errors.ts';
 export type { FetchErrorCode } from './errors.ts';
 export { decodeBody } from './charset.ts';

@@ -1,4 +1,5 @@
 /** The fetcher's public contract: its options (with defaults), what a caller asks for and gets back. */
+import type { LookupFunction } from './address-guard.ts';
 
 export const DEFAULT_USER_AGENT = 'Marsad/0.1 (+https://github.com/marsad-news/marsad; Arabic news aggregator)';
 
@@ -25,6 +26,10 @@ export interface FetcherOptions {
   robotsTtlMs?: number;
   /** Allow loopback, private, link-local and similar addresses (the demo and tests need them). */
   allowPrivateAddresses?: boolean;
+  /** Private addresses or CIDR ranges the operator lets us dial anyway (an intranet feed); the rest stay refused. */
+  allowedAddresses?: readonly string[];
+  /** A resolver in place of dns.lookup (tests, split-horizon DNS). Its answers pass the same address check. */
+  lookup?: LookupFunction | null;
   /**
    * Per-host spacing shared with other processes (many workers on PostgreSQL). Without it, the
    * spacing holds within this process only, which is all one process needs.
@@ -80,5 +85,7 @@ export const DEFAULT_FETCHER_OPTIONS: Required<FetcherOptions> = {
   respectRobots: true,
   robotsTtlMs: 60 * 60_000, // RFC 9309 §2.4 allows up to 24 h; an hour picks up changes the same day
   allowPrivateAddresses: false,
+  allowedAddresses: [],
+  lookup: null,
   hostSlots: null,
 };

@@ -24,7 +24,9 @@ export async function analyzeCommand(argv: string[], ctx: CommandContext): Promi
   try {
     text = readFileSync(values.file ?? 0, 'utf8');
   } catch (err) {
-    throw new CommandError(`cannot read ${values.file ?? 'standard input'}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    const reason = `cannot read ${values.file ?? 'standard input'}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`;
+    // A missing file is bad usage; standard input that cannot be read is a failure.
+    throw values.file ? new UsageError(reason) : new CommandError(reason);
   }
   const [first = '', ...rest] = text.replace(/^\uFEFF/, '').split('\n');
   const title = first.trim();

@@ -63,6 +63,6 @@ function readBytes(path: string): Uint8Array {
   try {
     return readFileSync(path);
   } catch (err) {
-    throw new CommandError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new UsageError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
 }

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { importJsonl } from '../../pipeline/import.ts';
 import { StoryStage } from '../../pipeline/stories.ts';
 import { type CommandContext, openStore, parseCommandArgs } from '../context.ts';
@@ -20,6 +20,7 @@ export async function importCommand(argv: string[], ctx: CommandContext): Promis
   const [file] = positionals;
   if (!file) throw new UsageError('marsad import needs a JSONL file (.jsonl or .jsonl.gz)');
   if (!existsSync(file)) throw new UsageError(`no such file: ${file}`);
+  if (!statSync(file).isFile()) throw new UsageError(`${file} is not a file: give a .jsonl or .jsonl.gz file`);
   const store = openStore(values, ctx.settings);
   try {
     const report = await importJsonl(file, store, (e) => process.stderr.write(`${file}:${e.line}: ${e.error}\n`), ctx.log);
