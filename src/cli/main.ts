@@ -1,5 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { crawlCommand } from './commands/crawl.ts';
+import { copyCommand } from './commands/copy.ts';
 import { demoCommand } from './commands/demo.ts';
 import { exportCommand, importCommand } from './commands/import-export.ts';
 import { migrateCommand } from './commands/migrate.ts';
@@ -12,6 +13,7 @@ import { benchCommand } from './commands/bench.ts';
 import { analyzeCommand } from './commands/analyze.ts';
 import { type CommandContext, defaultContext } from './context.ts';
 import { CommandError, UsageError } from './errors.ts';
+import { storageFailure } from '../store/errors.ts';
 
 type Command = (argv: string[], ctx: CommandContext) => Promise<number>;
 
@@ -26,6 +28,7 @@ const COMMANDS: Record<string, Command> = {
   export: exportCommand,
   retag: retagCommand,
   migrate: migrateCommand,
+  copy: copyCommand,
   search: searchCommand,
   extract: extractCommand,
   feed: feedCommand,
@@ -43,6 +46,7 @@ const USAGE = `marsad — Arabic news monitor and aggregator
   marsad import FILE.jsonl[.gz]
   marsad export
   marsad migrate               bring the database's schema up to date and print its version
+  marsad copy --to URL [--from PATH] [--force]   a SQLite database into an empty PostgreSQL one
   marsad retag [--all]         tag articles not yet tagged by this version of the tagger
   marsad search QUERY [--json] the results of the search page (exit 2 when the query cannot run)
   marsad extract --file F.html [--url U] | --url U
@@ -64,13 +68,21 @@ export async function runCli(argv: string[], ctx: CommandContext = defaultContex
   try {
     if (!command) throw new UsageError(`unknown command "${name}": run marsad --help to see the commands`);
     return await command(rest, ctx);
-  } catch (err) {
+  } catch (caught) {
+    // A driver's "disk full" or "read-only" becomes a sentence that says what to do.
+    const err = storageFailure(caught) ?? caught;
     const usage = err instanceof UsageError;
     const known = usage || err instanceof CommandError || (err instanceof Error && 'code' in err);
-    process.stderr.write(`marsad ${name}: ${err instanceof Error ? err.message : String(err)}\n`);
+    const report = ctx.err ?? ((line: string) => process.stderr.write(`${line}\n`));
+    report(`marsad ${name}: ${oneLine(err instanceof Error ? err.message : String(err))}`);
     if (!known && process.env.MARSAD_DEBUG) process.stderr.write(`${(err as Error).stack}\n`);
     return usage ? 2 : 1;
   }
+}
+
+/** The error line stays one line whatever a library put in its message (SQLite and undici use several). */
+function oneLine(message: string): string {
+  return message.replace(/\s*\n\s*/g, ' ').trim();
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href || process.argv[1]?.endsWith('bin/marsad.js')) {
