@@ -3,10 +3,15 @@
 //
 // Replay does not ask the clusterer to decide again: each article is put back into the story the
 // store says it belongs to (Story.add with its TF-IDF vector under the document frequencies seen so
-// far), so the stories in memory carry exactly the ids, members and outlets the pages show, and new
-// ids continue after the highest stored one. Copies are left out, as they are on arrival (they are
-// folded under their original, not clustered). The window is RETAIN_DAYS (7) back from the newest
-// article: what the live clusterer would still hold, and what "read also" (±7 days) needs.
+// far), so the stories in memory carry exactly the members and outlets the pages show. Copies are
+// left out, as they are on arrival (they are folded under their original, not clustered). The
+// window is RETAIN_DAYS (7) back from the newest article: what the live clusterer would still hold,
+// and what "read also" (±7 days) needs.
+//
+// The clusterer numbers stories by its own count (internal ids), in the order they were started,
+// and `ids` maps them to the store's. The clusterer breaks ties between equally good candidates by
+// id, so numbering in order of first article, not by the store's ids (which depend on what was
+// placed when), keeps its decisions a function of the articles in date order alone.
 import type { Article, ArticleTag } from '../model/index.ts';
 import type { Store } from '../store/store.ts';
 import {
@@ -36,6 +41,8 @@ export interface StoryMemory {
   copies: CopyIndex;
   /** The newest article time the memory has seen (ms), -Infinity when empty. */
   clock: number;
+  /** The clusterer's story ids → the store's, for the stories replayed. */
+  ids: Map<number, number>;
 }
 
 export interface ReplayReport {
@@ -45,14 +52,19 @@ export interface ReplayReport {
   ms: number;
 }
 
-/** An empty memory whose new stories are numbered after `maxStoryId`. */
-export function emptyMemory(maxStoryId: number): StoryMemory {
-  const clusterer = StoryClusterer.fromJSON({ version: 1, clock: -Infinity, nextId: maxStoryId + 1, df: new DocumentFrequencies().toJSON(), stories: [] });
-  return { clusterer, copies: createCopyIndex(), clock: -Infinity };
+/** An empty memory. */
+export function emptyMemory(): StoryMemory {
+  const clusterer = StoryClusterer.fromJSON({ version: 1, clock: -Infinity, nextId: 1, df: new DocumentFrequencies().toJSON(), stories: [] });
+  return { clusterer, copies: createCopyIndex(), clock: -Infinity, ids: new Map() };
 }
 
-/** An article as clustering reads it, with the tags the tagger stored. */
-export function analyzeStored(article: Article, tags: readonly ArticleTag[]): AnalyzedArticle {
+/**
+ * An article as clustering reads it. Its entities are the tagger's full ranking (entityWeights, which
+ * analyzeForStories computes when given no tags, ~0.5 ms), as in eval/clustering.ts, not the stored
+ * tags: those keep only what the article is about, and clustering on them measured B-cubed F1 0.760
+ * and a follow-up hit rate of 0.68, against 0.779 and 0.82 with the full ranking.
+ */
+export function analyzeStored(article: Article, _tags: readonly ArticleTag[]): AnalyzedArticle {
   return analyzeForStories({
     id: article.id,
     title: article.title,
@@ -60,7 +72,6 @@ export function analyzeStored(article: Article, tags: readonly ArticleTag[]): An
     text: article.text,
     published: article.published_at ?? article.fetched_at,
     source: article.source_id,
-    tags: tags.map((t) => ({ id: t.key, weight: t.weight })),
   });
 }
 
@@ -101,6 +112,7 @@ export async function replayStories(store: Store, until: number): Promise<{ memo
 
   const df = new DocumentFrequencies();
   const stories = new Map<number, Story>();
+  const internal = new Map<number, number>();
   let clock = -Infinity;
   let articles = 0;
   let after: { at: string; id: number } | null = null;
@@ -113,8 +125,10 @@ export async function replayStories(store: Store, until: number): Promise<{ memo
       if (article.duplicate_of !== null || article.story_id === null) continue;
       const a = analyzeStored(article, tags.get(article.id) ?? []);
       df.observe(a.counts.keys());
-      let story = stories.get(article.story_id);
-      if (!story) stories.set(article.story_id, (story = new Story(article.story_id)));
+      let id = internal.get(article.story_id);
+      if (id === undefined) internal.set(article.story_id, (id = internal.size + 1));
+      let story = stories.get(id);
+      if (!story) stories.set(id, (story = new Story(id)));
       story.add({ id: a.id, title: a.title, source: a.source, time: a.time }, weighTerms(a.counts, df), entityVector(a.entities));
       articles++;
     }
@@ -125,10 +139,11 @@ export async function replayStories(store: Store, until: number): Promise<{ memo
   const clusterer = StoryClusterer.fromJSON({
     version: 1,
     clock,
-    nextId: (await store.maxStoryId()) + 1,
+    nextId: internal.size + 1,
     df: df.toJSON(),
     stories: [...stories.values()].map((s) => s.toJSON()),
   });
+  const ids = new Map([...internal].map(([pub, own]) => [own, pub]));
   const report = { articles, stories: stories.size, fingerprints, ms: Math.round(performance.now() - started) };
-  return { memory: { clusterer, copies, clock }, report };
+  return { memory: { clusterer, copies, clock, ids }, report };
 }

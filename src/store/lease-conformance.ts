@@ -30,6 +30,16 @@ export function leaseConformanceCases(): Array<[string, (store: Store) => Promis
       assert.deepEqual((await store.claimDueSources('alive', later, 5, 60)).map((s) => s.id), [source.id]);
       assert.equal(await store.releaseSource(source.id, 'dead'), false, 'the dead worker\'s claim is void');
     }],
+    ['a renewed lease holds past its first expiry, and only its holder renews it', async (store) => {
+      const now = new Date(Date.now() + 1000);
+      const { source } = await store.addSource({ name: 'الدستور', url: 'https://www.addustour.com/rss' });
+      await store.claimDueSources('slow', now, 5, 60);
+      assert.equal(await store.renewLease(source.id, 'other', new Date(now.getTime() + 40_000), 60), false);
+      assert.equal(await store.renewLease(source.id, 'slow', new Date(now.getTime() + 40_000), 60), true);
+      assert.deepEqual(await store.claimDueSources('other', new Date(now.getTime() + 90_000), 5, 60), [], 'still leased after the first minute');
+      assert.equal((await store.claimDueSources('other', new Date(now.getTime() + 101_000), 5, 60)).length, 1, 'claimable once the renewal runs out');
+      assert.equal(await store.renewLease(source.id, 'slow', new Date(now.getTime() + 102_000), 60), false, 'a lost lease is not renewed');
+    }],
     ['recording a poll ends the lease and schedules the next one', async (store) => {
       const now = new Date(Date.now() + 1000);
       const { source } = await store.addSource({ name: 'عكاظ', url: 'https://www.okaz.com.sa/rss' });

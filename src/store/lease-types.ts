@@ -30,6 +30,11 @@ export interface WorkStore {
   claimDueSources(workerId: string, now: Date, limit: number, leaseSeconds: number): Promise<Source[]>;
   /** End `workerId`'s lease on a source (its schedule untouched). False when it held none. */
   releaseSource(id: number, workerId: string): Promise<boolean>;
+  /**
+   * Extend `workerId`'s lease on a source to `leaseSeconds` after `now`, for a poll that runs long.
+   * False when it no longer holds it (the lease expired and another worker claimed the source).
+   */
+  renewLease(id: number, workerId: string, now: Date, leaseSeconds: number): Promise<boolean>;
   /** The host spacing shared across processes, or null when one process does all the crawling (SQLite). */
   hostGate(): HostGate | null;
   /** The lock story assignment runs under; in-process on SQLite, where one process crawls. */

@@ -42,6 +42,11 @@ export interface StoryBatch {
   stories: readonly StoryUpdate[];
   /** Each article's "read also" stories, in rank order, replacing what it had. */
   related: readonly { article_id: number; related: readonly { story_id: number; score: number }[] }[];
+  /**
+   * Stories the stage no longer uses (their articles were placed again elsewhere): deleted last,
+   * with the "read also" entries naming them, each only if no article is in it any more.
+   */
+  retired?: readonly number[];
 }
 
 /** A "read also" entry: another story, the article to link to (its headline article), and the score. */

@@ -1,11 +1,15 @@
 // Story placement when many workers share one database. Workers store and tag articles; one of them
-// at a time, the placer (Store.leadStories), puts waiting articles in stories, oldest first, each pass
-// under the store's story lock. Keeping one placer means its memory (near-duplicate index, clusterer)
-// is rebuilt only when the role moves (the lock reports "stale": another process assigned stories
-// since), not at every article; and the lock still serializes assignment should two processes ever
-// both believe they place. The lock is taken per pass, not per article: it costs a few round trips,
-// which per article would add a third to placing it on PostgreSQL. When the placer dies, its claim dies with its connection and another
-// worker takes over at its next pass, replaying the last 7 days first.
+// at a time, the placer (Store.leadStories), puts waiting articles in stories, each pass under the
+// store's story lock. Keeping one placer means its memory (near-duplicate index, clusterer, the
+// window of recent placements) is rebuilt only when the role moves (the lock reports "stale":
+// another process assigned stories since), not at every pass; and the lock still serializes
+// assignment should two processes ever both believe they place. When the placer dies, its claim dies
+// with its connection and another worker takes over at its next pass.
+//
+// A pass places every waiting article in publication order, and an article published before ones
+// already placed is put where it belongs with the later ones placed again (StoryStage.placeBacklog),
+// so the stories are those one process makes of the same articles in date order, whichever worker
+// stored what, when, and whichever worker placed it.
 //
 // An article is placed only once tagged, since its tags weigh in the clustering. A worker killed
 // between storing and tagging leaves an untagged article behind; the placer tags it itself (tagging is
@@ -17,31 +21,39 @@ import type { Store } from '../store/store.ts';
 import type { TimeCursor } from '../store/story-types.ts';
 import { sleep } from './sleep.ts';
 
-/** Waiting articles read from the store at a time. */
-const PASS_BATCH = 200;
+/** Waiting articles read from the store at a time when looking for untagged ones. */
+const READ_BATCH = 500;
 
 export interface PassReport {
   placed: number;
   tagged: number;
+  /** Articles placed again because one published before them arrived after them. */
+  replaced: number;
 }
 
-/** Place every article waiting for a story, oldest first; stops between articles when `signal` aborts. */
-export async function placeWaitingArticles(store: Store, stage: StoryStage, log: Logger, signal?: AbortSignal): Promise<PassReport> {
-  const report: PassReport = { placed: 0, tagged: 0 };
+/** Tags waiting articles that have no tags yet (their worker died before tagging them). */
+async function tagWaiting(store: Store, log: Logger, signal?: AbortSignal): Promise<number> {
+  let tagged = 0;
   let after: TimeCursor | null = null;
   while (!signal?.aborted) {
-    const batch = await store.articlesWithoutStory(PASS_BATCH, after);
+    const batch = await store.articlesWithoutStory(READ_BATCH, after);
     if (batch.length === 0) break;
     const tags = await store.tagsForArticles(batch.map((a) => a.id));
     for (const article of batch) {
-      if (signal?.aborted) break;
-      if (!tags.get(article.id)?.length && (await tagStoredArticle(store, article.id, article, log))) report.tagged++;
-      if (await stage.assign(article.id)) report.placed++;
+      if (!tags.get(article.id)?.length && (await tagStoredArticle(store, article.id, article, log))) tagged++;
     }
     const last = batch[batch.length - 1]!;
     after = { at: last.published_at ?? last.fetched_at, id: last.id };
   }
-  return report;
+  return tagged;
+}
+
+/** Place every article waiting for a story, in publication order, tagging first any left untagged. */
+export async function placeWaitingArticles(store: Store, stage: StoryStage, log: Logger, signal?: AbortSignal): Promise<PassReport> {
+  const tagged = await tagWaiting(store, log, signal);
+  if (signal?.aborted) return { placed: 0, tagged, replaced: 0 };
+  const report = await stage.placeBacklog();
+  return { placed: report.placed + report.copies, tagged, replaced: report.replaced };
 }
 
 export interface PlacerOptions {
@@ -54,6 +66,7 @@ export interface PlacerOptions {
 export async function runStoryPlacer(store: Store, log: Logger, opts: PlacerOptions): Promise<void> {
   let stage: StoryStage | null = null;
   while (!opts.signal.aborted) {
+    const started = performance.now();
     try {
       if (await store.leadStories()) {
         const report = await store.storyLock().run(async (stale) => {
@@ -66,13 +79,14 @@ export async function runStoryPlacer(store: Store, log: Logger, opts: PlacerOpti
           }
           return placeWaitingArticles(store, stage, log, opts.signal);
         });
-        if (report.placed) log('info', 'stories_placed', { ...report });
+        if (report.placed) log('info', 'stories_placed', { ...report, ms: Math.round(performance.now() - started) });
       }
     } catch (err) {
       // The articles keep waiting; the next pass (here or in another worker) places them.
       log('error', 'story_pass_failed', { error: (err as Error).message });
     }
-    await sleep(opts.everyMs, opts.signal);
+    // A pass that placed articles again costs what the window holds: pausing as long as it took
+    // keeps the placer to half the worker's time however late articles keep arriving.
+    await sleep(Math.max(opts.everyMs, performance.now() - started), opts.signal);
   }
 }
-

@@ -1,7 +1,9 @@
 // One `marsad worker`: claim due sources, poll them, let the lease go; on SIGTERM stop claiming,
 // give in-flight polls a grace period, release what is left. Any number of workers share one
 // PostgreSQL database this way (DESIGN.md, "Scale-out"); a worker that dies without releasing costs
-// its sources one lease period, after which another worker claims them.
+// its sources one lease period, after which another worker claims them. A poll that runs longer
+// than expected (a slow outlet, many new pages) keeps its lease: it is renewed every third of the
+// lease period while the poll runs, so a live worker's source is never polled twice at once.
 import { hostname } from 'node:os';
 import type { PollDeps, PollResult } from '../pipeline/poll-source.ts';
 import { pollSource } from '../pipeline/poll-source.ts';
@@ -40,6 +42,17 @@ export async function runWorker(deps: PollDeps, opts: WorkerOptions): Promise<Wo
   const inFlight = new Map<number, Promise<void>>();
   const report: WorkerReport = { polled: 0, new_articles: 0, released: 0 };
   const aborted = abortion(opts.signal);
+  const renewal = setInterval(() => void renewLeases(), (opts.leaseSeconds * 1000) / 3);
+  renewal.unref();
+  const renewLeases = async () => {
+    for (const id of [...inFlight.keys()]) {
+      const held = await store.renewLease(id, opts.workerId, now(), opts.leaseSeconds).catch((err: Error) => {
+        log('warn', 'lease_renewal_failed', { source_id: id, worker: opts.workerId, error: err.message });
+        return true; // a hiccup, not a loss: the lease may well still hold
+      });
+      if (!held && inFlight.has(id)) log('warn', 'lease_lost', { source_id: id, worker: opts.workerId });
+    }
+  };
 
   const poll = (source: Source) => {
     const done = pollSource(source, deps)
@@ -73,10 +86,11 @@ export async function runWorker(deps: PollDeps, opts: WorkerOptions): Promise<Wo
     else await sleep(opts.idleMs, opts.signal);
   }
 
-  // Stopping: no new claims; what is running gets the grace period.
+  // Stopping: no new claims; what is running gets the grace period (its leases still renewed).
   const stopping = [...inFlight.keys()];
   if (stopping.length) log('info', 'worker_stopping', { worker: opts.workerId, in_flight: stopping.length, grace_ms: opts.graceMs });
   await Promise.race([Promise.all(inFlight.values()), delay(opts.graceMs)]);
+  clearInterval(renewal);
   for (const id of [...inFlight.keys()]) {
     // Released unfinished: its schedule is untouched, so another worker polls it at once.
     if (await store.releaseSource(id, opts.workerId).catch(() => false)) report.released++;

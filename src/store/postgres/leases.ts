@@ -35,6 +35,12 @@ export async function releaseSource(db: Kysely<Database>, id: number, workerId: 
   return Number(result.numAffectedRows ?? 0) > 0;
 }
 
+export async function renewLease(db: Kysely<Database>, id: number, workerId: string, now: Date, leaseSeconds: number): Promise<boolean> {
+  const until = new Date(now.getTime() + leaseSeconds * 1000).toISOString();
+  const result = await sql`UPDATE sources SET lease_until = ${until}::timestamptz WHERE id = ${id} AND lease_owner = ${workerId}`.execute(db);
+  return Number(result.numAffectedRows ?? 0) > 0;
+}
+
 /**
  * Start-to-start spacing per host across every worker: one upsert moves the host's next slot on by
  * the delay and hands back the one reserved, measured on the server's clock so workers' clocks need

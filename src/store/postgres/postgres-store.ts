@@ -223,6 +223,7 @@ export class PostgresStore implements Store {
     return leases.claimDueSources(await this.db(), SOURCE_COLUMNS, workerId, now, limit, leaseSeconds);
   }
   async releaseSource(id: number, workerId: string): Promise<boolean> { return leases.releaseSource(await this.db(), id, workerId); }
+  async renewLease(id: number, workerId: string, now: Date, leaseSeconds: number): Promise<boolean> { return leases.renewLease(await this.db(), id, workerId, now, leaseSeconds); }
   hostGate(): HostGate | null { return this.gate; }
   storyLock(): SharedLock { return this.lock; }
   async leadStories(): Promise<boolean> {

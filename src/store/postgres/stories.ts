@@ -52,8 +52,13 @@ async function writeStory(trx: Db, update: StoryUpdate, at: string): Promise<voi
 export async function saveStoryBatch(db: Db, batch: StoryBatch, now = new Date()): Promise<void> {
   const at = now.toISOString();
   await db.transaction().execute(async (trx) => {
-    for (const a of batch.assignments) {
-      await trx.updateTable('articles').set({ story_id: a.story_id, duplicate_of: a.duplicate_of }).where('id', '=', a.article_id).execute();
+    // One statement for every assignment: a round trip per article was most of placing it.
+    const assignments = [...new Map(batch.assignments.map((a) => [a.article_id, a])).values()];
+    if (assignments.length) {
+      await sql`UPDATE articles AS a SET story_id = v.story_id, duplicate_of = v.duplicate_of
+        FROM unnest(${assignments.map((a) => a.article_id)}::bigint[], ${assignments.map((a) => a.story_id)}::bigint[],
+          ${assignments.map((a) => a.duplicate_of)}::bigint[]) AS v(id, story_id, duplicate_of)
+        WHERE a.id = v.id`.execute(trx);
     }
     // One row per article in a multi-row upsert: the last record of an article is the one kept.
     const fingerprints = [...new Map(batch.fingerprints.map((f) => [f.article_id, f])).values()];
@@ -70,7 +75,15 @@ export async function saveStoryBatch(db: Db, batch: StoryBatch, now = new Date()
     if (related.size) {
       await trx.deleteFrom('article_related').where('article_id', 'in', [...related.keys()]).execute();
       const rows = [...related].flatMap(([articleId, list]) => list.map((r, i) => ({ article_id: articleId, story_id: r.story_id, rank: i + 1, score: r.score })));
-      if (rows.length) await trx.insertInto('article_related').values(rows).onConflict((oc) => oc.columns(['article_id', 'story_id']).doNothing()).execute();
+      // Four parameters a row, and a statement takes at most 65,535.
+      for (let i = 0; i < rows.length; i += 10_000) {
+        await trx.insertInto('article_related').values(rows.slice(i, i + 10_000)).onConflict((oc) => oc.columns(['article_id', 'story_id']).doNothing()).execute();
+      }
+    }
+    // article_related rows go with their story (ON DELETE CASCADE).
+    if (batch.retired?.length) {
+      await sql`DELETE FROM stories s WHERE s.id = ANY(${[...batch.retired]}::bigint[])
+        AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.story_id = s.id)`.execute(trx);
     }
   });
 }
@@ -98,8 +111,13 @@ export async function latestStories(db: Db, page: StoryPage): Promise<Story[]> {
 }
 
 export async function topStories(db: Db, now: Date, limit: number): Promise<Story[]> {
-  const candidates = await selectStories(db).orderBy('last_seen', 'desc').orderBy('id', 'desc').limit(RANK_CANDIDATES).execute();
-  return Promise.all(rankStories(candidates, now, limit).map((r) => toStory(db, r)));
+  // Rank on the three columns the formula reads; only the winners are read whole.
+  const candidates = await db.selectFrom('stories').select(['id', 'outlet_count', 'last_seen'])
+    .orderBy('last_seen', 'desc').orderBy('id', 'desc').limit(RANK_CANDIDATES).execute();
+  const top = rankStories(candidates, now, limit);
+  if (top.length === 0) return [];
+  const rows = new Map((await selectStories(db).where('id', 'in', top.map((r) => r.id)).execute()).map((r) => [r.id, r]));
+  return Promise.all(top.flatMap((r) => (rows.has(r.id) ? [toStory(db, rows.get(r.id)!)] : [])));
 }
 
 export async function saveFingerprint(db: Db, record: FingerprintRecord): Promise<void> {

@@ -27,4 +27,9 @@ export function releaseSource(db: Database.Database, id: number, workerId: strin
   return db.prepare('UPDATE sources SET lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?').run(id, workerId).changes > 0;
 }
 
+export function renewLease(db: Database.Database, id: number, workerId: string, now: Date, leaseSeconds: number): boolean {
+  const until = new Date(now.getTime() + leaseSeconds * 1000).toISOString();
+  return db.prepare('UPDATE sources SET lease_until = ? WHERE id = ? AND lease_owner = ?').run(until, id, workerId).changes > 0;
+}
+
 export { InProcessSharedLock };

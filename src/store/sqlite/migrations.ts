@@ -159,4 +159,13 @@ export const MIGRATIONS: string[] = [
   ALTER TABLE sources ADD COLUMN lease_owner TEXT;
   ALTER TABLE sources ADD COLUMN lease_until TEXT;
   `,
+
+  // 6: lists sort by the date a reader sees, COALESCE(published_at, fetched_at); indexes on
+  // published_at alone made every home and source page sort the whole table (~90 ms at 31k articles).
+  `
+  DROP INDEX articles_latest;
+  DROP INDEX articles_source_latest;
+  CREATE INDEX articles_latest ON articles (COALESCE(published_at, fetched_at) DESC, id DESC);
+  CREATE INDEX articles_source_latest ON articles (source_id, COALESCE(published_at, fetched_at) DESC, id DESC);
+  `,
 ];

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Article, ArticleTag, NewArticle, NewSource, Source, TagInfo } from '../../model/index.ts';
 import { canonicalizeUrl } from '../../sanitize/url.ts';
-import { StoreError } from '../errors.ts';
+import { StoreError, storageFailure } from '../errors.ts';
 import type { ArticlePage, InsertResult, LinkRecord, ListPage, PollRecord, Store } from '../store.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { planSearch } from '../search-plan.ts';
@@ -43,6 +43,8 @@ export class SqliteStore implements Store {
       db.pragma('foreign_keys = ON');
       db.pragma('busy_timeout = 5000');
     } catch (cause) {
+      const failure = storageFailure(cause);
+      if (failure) throw new StoreError(failure.code, `${path}: ${failure.message}`, { cause });
       throw new StoreError('open-failed', `cannot open the database at ${path}: ${(cause as Error).message}`, { cause });
     }
     const store = new SqliteStore(db);
@@ -61,6 +63,8 @@ export class SqliteStore implements Store {
           this.db.pragma(`user_version = ${version + 1}`);
         })();
       } catch (cause) {
+        const failure = storageFailure(cause);
+        if (failure) throw failure;
         throw new StoreError('migration-failed', `migrating the database to version ${version + 1} failed: ${(cause as Error).message}`, { cause });
       }
     }
@@ -142,6 +146,7 @@ export class SqliteStore implements Store {
   private readonly sharedLock = new leases.InProcessSharedLock();
   async claimDueSources(workerId: string, now: Date, limit: number, leaseSeconds: number): Promise<Source[]> { return leases.claimDueSources(this.db, workerId, now, limit, leaseSeconds); }
   async releaseSource(id: number, workerId: string): Promise<boolean> { return leases.releaseSource(this.db, id, workerId); }
+  async renewLease(id: number, workerId: string, now: Date, leaseSeconds: number): Promise<boolean> { return leases.renewLease(this.db, id, workerId, now, leaseSeconds); }
   hostGate(): HostGate | null { return null; }
   storyLock(): SharedLock { return this.sharedLock; }
   async leadStories(): Promise<boolean> { return true; }
@@ -200,7 +205,8 @@ export class SqliteStore implements Store {
       params.source_id = page.source_id;
     }
     if (page.before) {
-      where.push(`(${when} < @before_at OR (${when} = @before_at AND a.id < @before_id))`);
+      // A row value keeps the cursor one range of the index.
+      where.push(`(${when}, a.id) < (@before_at, @before_id)`);
       params.before_at = page.before.published_at;
       params.before_id = page.before.id;
     }

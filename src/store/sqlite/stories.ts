@@ -93,6 +93,11 @@ export function saveStoryBatch(db: Db, batch: StoryBatch, now = new Date()): voi
       writeStory(db, update, at);
     }
     for (const r of batch.related) writeRelated(db, r.article_id, r.related);
+    for (const id of batch.retired ?? []) {
+      if (db.prepare('SELECT 1 FROM articles WHERE story_id = ? LIMIT 1').get(id)) continue;
+      db.prepare('DELETE FROM article_related WHERE story_id = ?').run(id);
+      db.prepare('DELETE FROM stories WHERE id = ?').run(id);
+    }
   })();
 }
 
@@ -117,8 +122,11 @@ export function latestStories(db: Db, page: StoryPage): Story[] {
 }
 
 export function topStories(db: Db, now: Date, limit: number): Story[] {
-  const candidates = db.prepare('SELECT * FROM stories ORDER BY last_seen DESC, id DESC LIMIT ?').all(RANK_CANDIDATES) as StoryRow[];
-  return rankStories(candidates, now, limit).map((r) => toStory(db, r));
+  // Rank on the three columns the formula reads; only the winners are read whole.
+  const candidates = db.prepare('SELECT id, outlet_count, last_seen FROM stories ORDER BY last_seen DESC, id DESC LIMIT ?')
+    .all(RANK_CANDIDATES) as Pick<StoryRow, 'id' | 'outlet_count' | 'last_seen'>[];
+  const one = db.prepare('SELECT * FROM stories WHERE id = ?');
+  return rankStories(candidates, now, limit).map((r) => toStory(db, one.get(r.id) as StoryRow));
 }
 
 export function saveFingerprint(db: Db, record: FingerprintRecord): void {
