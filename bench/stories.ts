@@ -3,19 +3,21 @@
  * (findOriginal + the LSH index, as `detectCopy` does), online clustering (`StoryClusterer.add`,
  * copies joining their original's story as in the pipeline) and "read also" (`relatedStories`).
  *
- * What is timed: the three steps above. What is not: reading the corpus, tagging (the pipeline tags
- * every article anyway), the analysis into stems (`analyzeForStories`) and the fingerprint
+ * What is timed: the three steps above. What is not: reading the corpus, the entities' weights
+ * (`entityWeights`, the tagger's ranking), the analysis into stems (`analyzeForStories`) and the fingerprint
  * (`prepareArticle`: tokens, shingles, MinHash). Those are computed once per article before the
  * clock starts and reported on their own as µs/article, so the stream's cost reads against them.
  *
  * Parts, each in its own child process so each peak RSS is its own (bench/run.ts runs them):
- * - `1x`, `10x`, `30x`: the corpus replicated that many times, copy k shifted by k × 3 weeks and its
- *   ids suffixed `#k`, so the archive grows while the density of the stream stays that of the
- *   corpus (it spans 22 days: consecutive copies overlap by a day, far less than any window, so an
- *   article never meets its own replica). Flat µs/article across scales, and a peak RSS that does
- *   not grow with them, show that the windows (7 days of fingerprints, 7 days of stories) bound
- *   both time and memory. The replicas share the base articles' features, so the memory above the
- *   base is the windows'.
+ * - `1x`, `10x`, `30x` (`--huge`): the corpus replicated that many times, each copy a new time
+ *   period: copy k is shifted by k × (the corpus's span + 1 day), so copies follow one another
+ *   without overlapping and the stream's density stays the corpus's, and its ids are suffixed
+ *   `#k`. Within a copy, wire copies and events are the corpus's own; across copies an article is
+ *   weeks from its replica, beyond every window (copies 7 days, joining 3, related 7), so it never
+ *   meets it. Flat CPU µs/article across copies and scales, and held stories, fingerprints and
+ *   heap that stop growing after the first copy, show that the windows bound both time and
+ *   memory. The replicas share the base articles' features, so the memory above the base is the
+ *   windows'.
  * - `exact`: a contiguous subset in date order compared exhaustively, as the reference: exact
  *   Jaccard and containment of the shingle sets for every pair, against the LSH index's candidates
  *   (recall of copy pairs, speed ratio); and clustering that scores every recent story instead of
@@ -30,6 +32,7 @@ import { createGunzip } from 'node:zlib';
 import {
   JOIN_THRESHOLD,
   NEAR_CONTAINMENT,
+  RETAIN_DAYS,
   NEAR_JACCARD,
   StoryClusterer,
   analyzeForStories,
@@ -43,12 +46,11 @@ import {
 } from '../src/stories/index.ts';
 import type { Story } from '../src/stories/cluster-story.ts';
 import { intersectionSize } from '../src/stories/fingerprint.ts';
-import { tagArticle } from '../src/tags/index.ts';
+import { termCount } from '../src/stories/term-vector.ts';
+import { entityWeights } from '../src/tags/index.ts';
 import { sharedPath } from './shared-data.ts';
 
 const DAY_MS = 86_400_000;
-/** Copy k of the corpus is shifted by k × SHIFT_DAYS (the corpus spans 22 days). */
-const SHIFT_DAYS = 21;
 /** The copy index's window: a copy's original is at most this old. Story ids are kept this long. */
 const COPY_WINDOW_DAYS = 7;
 /** Small (CI) size: the first articles of the file (by date), replicated 3×; exact on fewer. */
@@ -81,7 +83,7 @@ interface BaseArticle {
 interface Prepared {
   articles: BaseArticle[];
   /** µs per article of the untimed preparation. */
-  tag_us: number;
+  entities_us: number;
   analyze_us: number;
   fingerprint_us: number;
 }
@@ -115,16 +117,17 @@ async function prepareCorpus(path: string, limit: number, maxLines: number): Pro
   }
   raw.sort((a, b) => a.time - b.time || (a.id < b.id ? -1 : 1));
   if (raw.length > limit) raw.length = limit;
-  let tagNs = 0n;
+  let entitiesNs = 0n;
   let analyzeNs = 0n;
   let fingerprintNs = 0n;
   const articles: BaseArticle[] = [];
   for (const [i, r] of raw.entries()) {
     raw[i] = undefined!; // the texts go as soon as their features are out
     let t = process.hrtime.bigint();
-    const tags = tagArticle({ title: r.title, text: r.body }).map((g) => ({ id: g.id, weight: g.weight }));
+    // The entities as the pipeline and the eval weigh them (analyzeStored: the tagger's full ranking).
+    const tags = entityWeights({ title: r.title, text: r.body });
     let u = process.hrtime.bigint();
-    tagNs += u - t;
+    entitiesNs += u - t;
     const analyzed = analyzeForStories({ id: r.id, title: r.title, text: r.body, published: r.time, source: r.source, tags });
     t = process.hrtime.bigint();
     analyzeNs += t - u;
@@ -136,12 +139,22 @@ async function prepareCorpus(path: string, limit: number, maxLines: number): Pro
     articles.push({ id: r.id, source: r.source, time: r.time, analyzed, prepared });
   }
   const us = (ns: bigint) => +(Number(ns) / 1e3 / Math.max(1, articles.length)).toFixed(1);
-  return { articles, tag_us: us(tagNs), analyze_us: us(analyzeNs), fingerprint_us: us(fingerprintNs) };
+  return { articles, entities_us: us(entitiesNs), analyze_us: us(analyzeNs), fingerprint_us: us(fingerprintNs) };
 }
 
-/** The base articles replicated `scale` times (copy k shifted by k × SHIFT_DAYS), merged in date order. */
+/**
+ * Copy k of the corpus is shifted by k × this: its span in whole days and one more (23 days for
+ * the whole corpus), and never less than the longest window and a day, so that a short base (the
+ * small size spans hours) cannot meet its own replica either.
+ */
+function shiftMs(base: readonly BaseArticle[]): number {
+  const spanDays = Math.ceil((base.at(-1)!.time - base[0]!.time) / DAY_MS);
+  return Math.max(spanDays + 1, Math.max(COPY_WINDOW_DAYS, RETAIN_DAYS) + 1) * DAY_MS;
+}
+
+/** The base articles replicated `scale` times (copy k shifted by k × shiftMs), merged in date order. */
 function* replicated(base: readonly BaseArticle[], scale: number): Generator<{ a: BaseArticle; copy: number; time: number }> {
-  const shift = SHIFT_DAYS * DAY_MS;
+  const shift = shiftMs(base);
   const next = new Array<number>(scale).fill(0);
   let first = 0; // copies before this one are exhausted
   for (;;) {
@@ -202,6 +215,7 @@ function benchStream(base: Prepared, scale: number) {
   const heapBase = heapMb();
   const rssBase = rssMb();
   let rssMax = rssBase;
+  const heldMax = { stories: 0, fingerprints: 0 };
   const cpuStart = process.cpuUsage();
   const started = process.hrtime.bigint();
   for (const { a, copy, time } of replicated(base.articles, scale)) {
@@ -212,11 +226,16 @@ function benchStream(base: Prepared, scale: number) {
     let storyId = original ? storyOf.get(original.originalId) : undefined;
     const isCopy = storyId !== undefined;
     const analyzed = copy ? { ...a.analyzed, id, time } : a.analyzed;
+    let features: ArticleFeatures;
     if (storyId === undefined) {
       const added = clusterer.add(analyzed);
       storyId = added.storyId;
+      features = added.features;
       if (added.created) stories++;
-    } else duplicates++;
+    } else {
+      duplicates++;
+      features = clusterer.features(analyzed);
+    }
     copies.add(id, a.prepared.fingerprint, time, {
       source: a.source,
       agency: a.prepared.agency,
@@ -224,14 +243,20 @@ function benchStream(base: Prepared, scale: number) {
       words: a.prepared.short ? a.prepared.words : undefined,
     });
     storyOf.set(id, time, storyId);
-    relatedLinks += relatedStories(clusterer.features(analyzed), clusterer, { excludeStory: storyId }).length;
+    relatedLinks += relatedStories(features, clusterer, { excludeStory: storyId }).length;
     perCopyNs[copy]! += process.hrtime.bigint() - t0;
     const c = process.cpuUsage(c0);
     perCopyCpuUs[copy]! += c.user + c.system;
-    if (++n % 10_000 === 0) rssMax = Math.max(rssMax, rssMb());
+    if (++n % 10_000 === 0) {
+      rssMax = Math.max(rssMax, rssMb());
+      heldMax.stories = Math.max(heldMax.stories, clusterer.recentCount);
+      heldMax.fingerprints = Math.max(heldMax.fingerprints, copies.size);
+    }
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const cpu = process.cpuUsage(cpuStart);
+  heldMax.stories = Math.max(heldMax.stories, clusterer.recentCount);
+  heldMax.fingerprints = Math.max(heldMax.fingerprints, copies.size);
   const heapEnd = heapMb();
   const perCopyUs = perCopyNs.map((ns) => +(Number(ns) / 1e3 / base.articles.length).toFixed(1));
   const perCopyCpu = perCopyCpuUs.map((us) => +(us / base.articles.length).toFixed(1));
@@ -242,17 +267,24 @@ function benchStream(base: Prepared, scale: number) {
     articles: n,
     seconds: +seconds.toFixed(2),
     articles_per_s: Math.round(n / seconds),
+    cpu_ms_per_article: +((cpu.user + cpu.system) / n / 1000).toFixed(3),
+    shift_days: shiftMs(base.articles) / DAY_MS,
     us_per_article: +((seconds * 1e6) / n).toFixed(1),
     // CPU time (all threads, GC included): steadier than wall time on a shared machine.
     cpu_us_per_article: +((cpu.user + cpu.system) / n).toFixed(1),
     // First copy (cold windows), then the rest: flat means the archive does not slow the stream.
     us_per_article_by_copy: summary(perCopyUs),
     cpu_us_per_article_by_copy: summary(perCopyCpu),
-    untimed_us_per_article: { tag: base.tag_us, analyze: base.analyze_us, fingerprint: base.fingerprint_us },
+    untimed_us_per_article: { entities: base.entities_us, analyze: base.analyze_us, fingerprint: base.fingerprint_us },
     copies: duplicates,
     stories_created: stories,
     related_per_article: +(relatedLinks / n).toFixed(2),
+    // What the windows hold: at the end, and the most seen (sampled every 10,000 articles). Bounded
+    // means the same at 30× as at 1×: old stories and fingerprints are evicted.
     held_at_end: { fingerprints: copies.size, stories: clusterer.recentCount, story_ids: storyOf.size },
+    held_max_sampled: heldMax,
+    // Distinct stems numbered in the process (term-vector.ts): the vocabulary, whatever the scale.
+    terms_numbered: termCount(),
     // The base articles' features are held throughout (and shared by the replicas): the windows'
     // own memory is the heap they still hold at the end over the heap before the stream.
     heap_base_mb: heapBase,

@@ -1,5 +1,17 @@
 // Ground truth for the demo newsroom's stories: each demo article names its event and, for a
 // syndicated copy, the article it copies (src/demo/data). Used by crawl-demo.test.ts.
+//
+// The demo's "events" are topics: a happening with its follow-ups, single-actor reactions and
+// explainers (the Azilal earthquake holds the first reports, the toll, tents for the homeless, an
+// Emirati aid flight, Iraq's solidarity, a reconstruction programme days later and a seismologists'
+// explainer). The clusterer follows the stricter rules of the gold set (eval/fixtures/
+// story-gold.README.md: one happening, one time, one set of actors; reactions of one actor and new
+// happenings are their own events), so it splits them and recall against these labels stays low
+// (0.40 clustering the 82 originals in date order) while precision is 1.0. Of the 40 articles that
+// start a story of their own, a quarter to a third would join under the gold rules (a toll update, a
+// coach's words after the match); the rest are separate events there too. Lowering the join
+// threshold to reach them costs more on the gold set than it gains (0.35: demo recall 0.48, gold
+// F1 0.779 → 0.738).
 import { ARTICLES } from '../src/demo/data/articles.ts';
 import type { DemoArticle } from '../src/demo/data/types.ts';
 import { expectedFor } from '../src/demo/newsroom/index.ts';

@@ -1,7 +1,8 @@
 // One story as the clusterer holds it while it is recent: a truncated centroid, entity counts,
 // first and last seen, outlets, members, and the headline (the title of its most central article).
-import { dot, norm, topEntries, type SparseVector } from './features.ts';
+import { norm } from './features.ts';
 import { ENTITY_KEY_PREFIX } from './story-index.ts';
+import { TermVector, dotVectors, termNumber, type DenseQuery } from './term-vector.ts';
 
 /** Centroid terms kept per story: enough to score against, bounded however large the story grows. */
 export const CENTROID_TERMS = 200;
@@ -29,6 +30,7 @@ export interface StorySummary {
 /** Everything needed to rebuild a Story exactly (JSON-safe). */
 export interface StoryState {
   id: number;
+  /** Heaviest first: [stem, weight]. */
   centroid: [string, number][];
   entities: [string, number][];
   firstSeen: number;
@@ -41,8 +43,8 @@ export interface StoryState {
 }
 
 export class Story {
-  /** Sum of member vectors, truncated to CENTROID_TERMS. */
-  centroid: SparseVector = new Map();
+  /** Sum of member vectors, truncated to CENTROID_TERMS, heaviest first. */
+  centroid = TermVector.empty();
   centroidNorm = 0;
   readonly entities = new Map<string, number>();
   firstSeen = Infinity;
@@ -52,15 +54,20 @@ export class Story {
   timeSum = 0;
   readonly outlets = new Set<string>();
   readonly articleIds: (string | number)[] = [];
-  headline = { id: '' as string | number, title: '', vector: new Map() as SparseVector, score: -Infinity };
+  headline = { id: '' as string | number, title: '', vector: TermVector.empty(), score: -Infinity };
+  /** Entities heaviest first and their norm: scored against every article, so kept until they change. */
+  private ranked: [string, number][] | null = null;
+  private rankedIds: string[] | null = null;
+  private entityLength = -1;
 
   constructor(readonly id: number) {}
 
-  add(article: { id: string | number; title: string; source: string | null; time: number }, vector: SparseVector, entities: Iterable<[string, number]>): void {
-    const sum = new Map(this.centroid);
-    for (const [t, w] of vector) sum.set(t, (sum.get(t) ?? 0) + w);
+  add(article: { id: string | number; title: string; source: string | null; time: number }, vector: TermVector, entities: Iterable<[string, number]>): void {
+    const sum = this.centroidMap();
+    for (let i = 0; i < vector.ids.length; i++) sum.set(vector.ids[i]!, (sum.get(vector.ids[i]!) ?? 0) + vector.weights[i]!);
     this.setCentroid(sum);
     for (const [id, w] of entities) this.entities.set(id, (this.entities.get(id) ?? 0) + w);
+    this.entitiesChanged();
     this.firstSeen = Math.min(this.firstSeen, article.time);
     this.lastSeen = Math.max(this.lastSeen, article.time);
     this.articleCount++;
@@ -75,16 +82,29 @@ export class Story {
   }
 
   /** Cosine of a unit vector with the centroid. */
-  similarity(vector: SparseVector): number {
-    return this.centroidNorm === 0 ? 0 : dot(vector, this.centroid) / this.centroidNorm;
+  similarity(vector: TermVector): number {
+    return this.centroidNorm === 0 ? 0 : dotVectors(vector, this.centroid) / this.centroidNorm;
+  }
+
+  /** Cosine of the unit vector loaded in `query` with the centroid: the scoring loops' path. */
+  similarityTo(query: DenseQuery): number {
+    return this.centroidNorm === 0 ? 0 : query.dot(this.centroid) / this.centroidNorm;
+  }
+
+  /** Length of the entity vector. */
+  get entityNorm(): number {
+    if (this.entityLength < 0) this.entityLength = norm(this.entities);
+    return this.entityLength;
   }
 
   /** Absorbs `other` (a late merge): sums, unions, and the more central headline of the two. */
   absorb(other: Story): void {
-    const sum = new Map(this.centroid);
-    for (const [t, w] of other.centroid) sum.set(t, (sum.get(t) ?? 0) + w);
+    const sum = this.centroidMap();
+    const { ids, weights } = other.centroid;
+    for (let i = 0; i < ids.length; i++) sum.set(ids[i]!, (sum.get(ids[i]!) ?? 0) + weights[i]!);
     this.setCentroid(sum);
     for (const [id, w] of other.entities) this.entities.set(id, (this.entities.get(id) ?? 0) + w);
+    this.entitiesChanged();
     this.firstSeen = Math.min(this.firstSeen, other.firstSeen);
     this.lastSeen = Math.max(this.lastSeen, other.lastSeen);
     this.articleCount += other.articleCount;
@@ -96,18 +116,23 @@ export class Story {
     this.headline = theirs > mine ? { ...other.headline, score: theirs } : { ...this.headline, score: mine };
   }
 
-  /** The keys the story is indexed under: its heaviest terms and main entities. */
-  indexKeys(): string[] {
-    const keys = [...this.centroid.keys()].slice(0, INDEX_TERMS);
-    for (const e of this.mainEntities()) keys.push(ENTITY_KEY_PREFIX + e.id);
+  /** The keys the story is indexed under (term numbers): its heaviest terms and main entities. */
+  indexKeys(): number[] {
+    const keys = Array.from(this.centroid.ids.subarray(0, INDEX_TERMS));
+    const ids = this.rankedEntityIds();
+    for (let i = 0; i < ids.length && i < INDEX_ENTITIES; i++) keys.push(termNumber(ENTITY_KEY_PREFIX + ids[i]!));
     return keys;
   }
 
   mainEntities(k = INDEX_ENTITIES): { id: string; weight: number }[] {
-    return [...this.entities]
-      .sort((a, b) => b[1] - a[1])
+    return this.rankedEntities()
       .slice(0, k)
       .map(([id, weight]) => ({ id, weight: Math.round(weight * 1000) / 1000 }));
+  }
+
+  /** Entity ids, heaviest first (the main ones lead; kept until the entities change). */
+  rankedEntityIds(): readonly string[] {
+    return (this.rankedIds ??= this.rankedEntities().map(([id]) => id));
   }
 
   summary(): StorySummary {
@@ -126,7 +151,7 @@ export class Story {
   toJSON(): StoryState {
     return {
       id: this.id,
-      centroid: [...this.centroid],
+      centroid: this.centroid.entries(),
       entities: [...this.entities],
       firstSeen: this.firstSeen,
       lastSeen: this.lastSeen,
@@ -134,13 +159,15 @@ export class Story {
       timeSum: this.timeSum,
       outlets: [...this.outlets],
       articleIds: [...this.articleIds],
-      headline: { ...this.headline, vector: [...this.headline.vector] },
+      headline: { ...this.headline, vector: this.headline.vector.entries() },
     };
   }
 
   static fromJSON(state: StoryState): Story {
     const s = new Story(state.id);
-    s.setCentroid(new Map(state.centroid));
+    const sum = new Map<number, number>();
+    for (const [t, w] of state.centroid) sum.set(termNumber(t), w);
+    s.setCentroid(sum);
     for (const [id, w] of state.entities) s.entities.set(id, w);
     s.firstSeen = state.firstSeen;
     s.lastSeen = state.lastSeen;
@@ -148,16 +175,31 @@ export class Story {
     s.timeSum = state.timeSum;
     for (const o of state.outlets) s.outlets.add(o);
     s.articleIds.push(...state.articleIds);
-    s.headline = { ...state.headline, vector: new Map(state.headline.vector) };
+    s.headline = { ...state.headline, vector: TermVector.fromEntries(state.headline.vector) };
     return s;
   }
 
+  private rankedEntities(): [string, number][] {
+    return (this.ranked ??= [...this.entities].sort((a, b) => b[1] - a[1]));
+  }
+
+  private entitiesChanged(): void {
+    this.ranked = null;
+    this.rankedIds = null;
+    this.entityLength = -1;
+  }
+
+  private centroidMap(): Map<number, number> {
+    const m = new Map<number, number>();
+    const { ids, weights } = this.centroid;
+    for (let i = 0; i < ids.length; i++) m.set(ids[i]!, weights[i]!);
+    return m;
+  }
+
   /** Keeps the heaviest terms, ordered heaviest first (indexKeys relies on the order). */
-  private setCentroid(sum: Map<string, number>): void {
-    const entries = [...sum].sort((a, b) => b[1] - a[1]);
-    if (entries.length > CENTROID_TERMS) entries.length = CENTROID_TERMS;
-    this.centroid = new Map(entries);
-    this.centroidNorm = norm(this.centroid);
+  private setCentroid(sum: Map<number, number>): void {
+    this.centroid = TermVector.top(sum, CENTROID_TERMS);
+    this.centroidNorm = this.centroid.norm();
   }
 
   /**
@@ -166,11 +208,11 @@ export class Story {
    * the moved centroid and the newcomer challenges it, which is exact for the newcomer and close
    * enough for the rest (a member passed over once rarely becomes the most central later).
    */
-  private updateHeadline(article: { id: string | number; title: string }, vector: SparseVector): void {
+  private updateHeadline(article: { id: string | number; title: string }, vector: TermVector): void {
     const held = this.headline.title ? this.similarity(this.headline.vector) : -Infinity;
     const mine = article.title.trim() ? this.similarity(vector) : -Infinity;
     if (mine > held || !this.headline.title) {
-      this.headline = { id: article.id, title: article.title, vector: topEntries([...vector], HEADLINE_TERMS), score: mine };
+      this.headline = { id: article.id, title: article.title, vector: vector.head(HEADLINE_TERMS), score: mine };
     } else {
       this.headline.score = held;
     }

@@ -35,9 +35,10 @@
  *   members plus the document-frequency table, a few MB) or nothing: replaying the last
  *   RETAIN_DAYS of stored articles in time order through `add` rebuilds an equivalent state.
  */
-import { analyzeForStories, DocumentFrequencies, entityVector, cosine, weighTerms, type AnalyzedArticle, type DocumentFrequencyState, type SparseVector, type StoryArticle } from './features.ts';
+import { analyzeForStories, DocumentFrequencies, entityVector, cosine, dot, norm, weighTerms, type AnalyzedArticle, type DocumentFrequencyState, type StoryArticle } from './features.ts';
 import { Story, type StoryState, type StorySummary } from './cluster-story.ts';
 import { ENTITY_KEY_PREFIX, StoryIndex } from './story-index.ts';
+import { DenseQuery, dotVectors, termNumber, type TermVector } from './term-vector.ts';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -104,13 +105,20 @@ export interface AddResult {
   story: StorySummary;
   /** Stories absorbed by late merging on this add: re-point `from`'s articles to `into`. */
   merged: { from: number; into: number }[];
+  /** The article's features as it was scored: pass them to relatedStories rather than computing them again. */
+  features: ArticleFeatures;
 }
 
 /** An article's features under the clusterer's current IDF. */
 export interface ArticleFeatures {
   time: number;
-  vector: SparseVector;
+  /** Unit TF-IDF vector, heaviest terms first. */
+  vector: TermVector;
   entities: Map<string, number>;
+  /** Length of `entities`. */
+  entityNorm: number;
+  /** The index keys it is looked up under (its heaviest terms and entities), once computed. */
+  keys?: number[];
 }
 
 export interface ClustererState {
@@ -126,6 +134,8 @@ export class StoryClusterer {
   private readonly df: DocumentFrequencies;
   private readonly index = new StoryIndex();
   private readonly stories = new Map<number, Story>();
+  /** The article being placed, spread out for scoring (term-vector.ts). */
+  private readonly query = new DenseQuery();
   private clock = -Infinity;
   private lastSweep = -Infinity;
   private nextId: number;
@@ -152,9 +162,14 @@ export class StoryClusterer {
     const f = this.features(a);
     let best: Story | null = null;
     let bestScore = 0;
-    for (const c of this.candidates(f, null)) {
-      const s = this.scoreStory(f, c);
-      if (s > bestScore) [best, bestScore] = [c, s];
+    const stories = this.candidates(f, null);
+    if (stories.length) {
+      this.query.load(f.vector);
+      for (const c of stories) {
+        const s = this.scoreLoaded(f, c);
+        if (s > bestScore) [best, bestScore] = [c, s];
+      }
+      this.query.clear();
     }
     const created = !best || bestScore < this.options.threshold;
     const story = created ? this.createStory() : best!;
@@ -162,23 +177,20 @@ export class StoryClusterer {
     this.index.set(story.id, story.indexKeys(), story.lastSeen);
     const merged = this.options.lateMerge ? this.mergeConverged(story) : [];
     const final = merged.length ? this.stories.get(merged[merged.length - 1]!.into)! : story;
-    return { storyId: final.id, created, score: bestScore, story: final.summary(), merged };
+    return { storyId: final.id, created, score: bestScore, story: final.summary(), merged, features: f };
   }
 
   /** An article's vector and entities under the current IDF, without counting it. */
   features(article: AnalyzedArticle): ArticleFeatures {
     const vector = weighTerms(this.options.titleOnly ? article.titleCounts : article.counts, this.df);
     const entities = this.options.useEntities ? entityVector(article.entities) : new Map<string, number>();
-    return { time: article.time, vector, entities };
+    return { time: article.time, vector, entities, entityNorm: norm(entities) };
   }
 
-  /** Recent stories sharing index keys with `f`, nearest in time first when tied; never `exclude`. */
-  candidates(f: ArticleFeatures, exclude: number | null, windowMs = this.options.windowDays * DAY_MS, limit = this.options.maxCandidates): Story[] {
-    const keys = [...f.vector.keys()].slice(0, QUERY_TERMS);
-    const ents = [...f.entities].sort((x, y) => y[1] - x[1]).slice(0, QUERY_ENTITIES);
-    for (const [id] of ents) keys.push(ENTITY_KEY_PREFIX + id);
+  /** Recent stories sharing index keys with `f`, most keys shared first (then the newest); never `exclude`. */
+  candidates(f: ArticleFeatures, exclude: number | null, windowMs = this.options.windowDays * DAY_MS, limit = this.options.maxCandidates, minShared = 1): Story[] {
     const out: Story[] = [];
-    for (const c of this.index.candidates(keys, limit)) {
+    for (const c of this.index.candidates(indexKeysOf(f), limit, undefined, minShared)) {
       const s = this.stories.get(c.storyId);
       if (s && s.id !== exclude && gapMs(f.time, s) <= windowMs) out.push(s);
     }
@@ -187,9 +199,17 @@ export class StoryClusterer {
 
   /** The join score of `f` against `story` (see the header). */
   scoreStory(f: ArticleFeatures, story: Story): number {
-    const terms = story.similarity(f.vector);
+    return this.combine(f, story, story.similarity(f.vector));
+  }
+
+  /** scoreStory with `f.vector` already loaded in `this.query`. */
+  private scoreLoaded(f: ArticleFeatures, story: Story): number {
+    return this.combine(f, story, story.similarityTo(this.query));
+  }
+
+  private combine(f: ArticleFeatures, story: Story, terms: number): number {
     const o = this.options;
-    const sim = f.entities.size && story.entities.size ? (1 - o.entityWeight) * terms + o.entityWeight * cosine(f.entities, story.entities) : terms;
+    const sim = f.entities.size && story.entities.size ? (1 - o.entityWeight) * terms + o.entityWeight * entityCosine(f, story) : terms;
     return o.useDecay ? sim * Math.exp(-this.decayGap(f.time, story) / (o.decayHours * HOUR_MS)) : sim;
   }
 
@@ -234,10 +254,11 @@ export class StoryClusterer {
   /** Late merging: `story` absorbs, or is absorbed by, recent stories its centroid now matches. */
   private mergeConverged(story: Story): { from: number; into: number }[] {
     const merged: { from: number; into: number }[] = [];
-    const f: ArticleFeatures = { time: story.lastSeen, vector: unit(story.centroid, story.centroidNorm), entities: story.entities };
+    const f: ArticleFeatures = { time: story.lastSeen, vector: story.centroid.unit(), entities: story.entities, entityNorm: story.entityNorm };
     for (const other of this.candidates(f, story.id, this.options.windowDays * DAY_MS, 10)) {
       const gap = spanGap(story, other);
-      let sim = cosine(story.centroid, other.centroid);
+      const norms = story.centroidNorm * other.centroidNorm;
+      let sim = norms ? dotVectors(story.centroid, other.centroid) / norms : 0;
       if (this.options.useEntities && story.entities.size && other.entities.size) sim = (1 - this.options.entityWeight) * sim + this.options.entityWeight * cosine(story.entities, other.entities);
       const score = this.options.useDecay ? sim * Math.exp(-gap / (this.options.decayHours * HOUR_MS)) : sim;
       if (score < this.options.mergeThreshold) continue;
@@ -262,8 +283,17 @@ function spanGap(a: Story, b: Story): number {
   return Math.max(0, a.firstSeen - b.lastSeen, b.firstSeen - a.lastSeen);
 }
 
-function unit(v: SparseVector, n: number): SparseVector {
-  const out = new Map<string, number>();
-  for (const [t, w] of v) out.set(t, n ? w / n : 0);
-  return out;
+/** The keys `f` is looked up under: its QUERY_TERMS heaviest terms and QUERY_ENTITIES heaviest entities. */
+export function indexKeysOf(f: ArticleFeatures): number[] {
+  if (f.keys) return f.keys;
+  const keys = Array.from(f.vector.ids.subarray(0, QUERY_TERMS));
+  const ents = [...f.entities].sort((x, y) => y[1] - x[1]);
+  for (let i = 0; i < ents.length && i < QUERY_ENTITIES; i++) keys.push(termNumber(ENTITY_KEY_PREFIX + ents[i]![0]));
+  return (f.keys = keys);
+}
+
+/** Cosine of the article's entities with the story's, with both lengths known. */
+export function entityCosine(f: ArticleFeatures, story: Story): number {
+  const d = dot(f.entities, story.entities);
+  return d === 0 ? 0 : d / (f.entityNorm * story.entityNorm);
 }

@@ -4,7 +4,7 @@ import { StoryClusterer } from './cluster.ts';
 import type { StoryArticle } from './features.ts';
 import { relatedStories } from './related.ts';
 
-// Tags as the pipeline hands them over (tagArticle's output, stored with the article).
+// Entities with weights, given rather than computed so the test states what each article is about.
 const ASIR = [{ id: 'region:asir', weight: 1 }, { id: 'org:emergency-forces', weight: 0.8 }];
 const base = (id: string, published: string, title: string, text: string, source = 'okaz', tags = ASIR): StoryArticle => ({ id, published, title, text, source, tags });
 
@@ -28,4 +28,16 @@ test('related stories share the topic, exclude the own story and stay within ±7
   assert.ok(!ids.includes('old'), 'not a story more than 7 days away');
   assert.ok(ids.includes('bomb') || ids.includes('funeral'), JSON.stringify(related));
   assert.ok(related.length <= 5);
+});
+
+test('after a restart from the saved state, "read also" lists the same stories with the same scores', () => {
+  const c = new StoryClusterer();
+  const storyOf = new Map<string, number>();
+  for (const a of [ARTICLES[4]!, ...ARTICLES.slice(0, 4)].sort((x, y) => String(x.published).localeCompare(String(y.published)))) storyOf.set(String(a.id), c.add(a).storyId);
+  const restored = StoryClusterer.fromJSON(JSON.parse(JSON.stringify(c.toJSON())));
+  for (const a of ARTICLES) {
+    const live = relatedStories(a, c, { excludeStory: storyOf.get(String(a.id)) });
+    assert.deepEqual(relatedStories(a, restored, { excludeStory: storyOf.get(String(a.id)) }), live, String(a.id));
+  }
+  assert.ok(relatedStories(ARTICLES[1]!, restored, { excludeStory: storyOf.get('mufti') }).length > 0);
 });

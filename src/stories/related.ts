@@ -5,9 +5,10 @@
 // its terms are close enough to be on the same topic. It is ranked by similarity (terms and
 // entities) times a freshness factor, so a follow-up two days away is listed below an equally
 // close one from the same day, but above a weaker one from the same hour.
-import type { ArticleFeatures, StoryClusterer } from './cluster.ts';
+import { entityCosine, type ArticleFeatures, type StoryClusterer } from './cluster.ts';
 import type { Story } from './cluster-story.ts';
-import { analyzeForStories, cosine, type AnalyzedArticle, type StoryArticle } from './features.ts';
+import { analyzeForStories, type AnalyzedArticle, type StoryArticle } from './features.ts';
+import { DenseQuery } from './term-vector.ts';
 
 const DAY_MS = 24 * 3_600_000;
 
@@ -25,6 +26,15 @@ const TERM_SHARE = 0.7;
 const FRESHNESS_SHARE = 0.3;
 /** Stories scored: more than for joining, since related stories are farther away by nature. */
 const CANDIDATES = 150;
+/**
+ * The prefilter before scoring: a story must share this many of the article's index keys (its 25
+ * heaviest terms and 5 main entities against the story's 40 and 8). Stories that share one or two
+ * rarely reach MIN_TOPIC_COSINE, and they are most of the shortlist: on SaudiNewsNet (31k articles)
+ * requiring 3 scores 60% fewer stories and halves the time of "read also", while 99% of the items
+ * listed stay (1.8% of lists change, mostly in their last place); on the judged sample precision@5
+ * went 0.832 → 0.839 and the follow-up hit rate 0.822 → 0.817.
+ */
+const MIN_SHARED_KEYS = 3;
 
 export interface RelatedOptions {
   /** The article's own story. */
@@ -54,24 +64,35 @@ export function relatedStories(article: StoryArticle | AnalyzedArticle | Article
   const days = opts.days ?? RELATED_DAYS;
   const excluded = new Set<number>(opts.excludeStories ?? []);
   if (opts.excludeStory != null) excluded.add(opts.excludeStory);
-  const stories = Array.isArray(source) ? (source as readonly Story[]) : (source as StoryClusterer).candidates(f, null, days * DAY_MS, CANDIDATES);
+  const stories = Array.isArray(source) ? (source as readonly Story[]) : (source as StoryClusterer).candidates(f, null, days * DAY_MS, CANDIDATES, MIN_SHARED_KEYS);
   const main = [...f.entities].sort((x, y) => y[1] - x[1]).slice(0, MAIN_ENTITIES).map(([id]) => id);
   const out: RelatedStory[] = [];
+  query.load(f.vector);
   for (const s of stories) {
     if (excluded.has(s.id)) continue;
     const gap = Math.abs(f.time - Math.min(Math.max(f.time, s.firstSeen), s.lastSeen));
     if (gap > days * DAY_MS) continue;
-    const terms = s.similarity(f.vector);
+    const terms = s.similarityTo(query);
     if (terms < MIN_TOPIC_COSINE) continue;
-    const storyMain = new Set(s.mainEntities(STORY_MAIN_ENTITIES).map((e) => e.id));
-    if (terms < TOPIC_ONLY_COSINE && !main.some((id) => storyMain.has(id))) continue;
-    const ents = f.entities.size && s.entities.size ? cosine(f.entities, s.entities) : 0;
+    if (terms < TOPIC_ONLY_COSINE && !sharesMainEntity(main, s)) continue;
+    const ents = f.entities.size && s.entities.size ? entityCosine(f, s) : 0;
     const sim = TERM_SHARE * terms + (1 - TERM_SHARE) * ents;
     const fresh = 1 - FRESHNESS_SHARE * (gap / (days * DAY_MS));
     out.push({ storyId: s.id, articleId: s.headline.id, headline: s.headline.title, score: Math.round(sim * fresh * 1000) / 1000 });
   }
+  query.clear();
   out.sort((x, y) => y.score - x.score || x.storyId - y.storyId);
   return out.slice(0, opts.limit ?? RELATED_LIMIT);
+}
+
+/** The article's vector, spread out once for the stories it is scored against. */
+const query = new DenseQuery();
+
+/** Whether one of the story's STORY_MAIN_ENTITIES heaviest entities is among `main`. */
+function sharesMainEntity(main: readonly string[], story: Story): boolean {
+  const ids = story.rankedEntityIds();
+  for (let i = 0; i < ids.length && i < STORY_MAIN_ENTITIES; i++) if (main.includes(ids[i]!)) return true;
+  return false;
 }
 
 function featuresOf(article: StoryArticle | AnalyzedArticle | ArticleFeatures, source: StoryClusterer | readonly Story[]): ArticleFeatures {
