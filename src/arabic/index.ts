@@ -6,4 +6,4 @@ export { toAsciiDigits } from './digits.ts';
 export { normalizeArabic } from './normalize.ts';
 export { MIN_STEM, stem } from './stem.ts';
 export { STOP_WORDS, isStopWord } from './stop-words.ts';
-export { tokenize, type Token } from './tokenize.ts';
+export { scanTokens, tokenize, type Token } from './tokenize.ts';

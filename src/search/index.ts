@@ -7,4 +7,4 @@ export { MAX_FILTER_CHARS, MAX_PHRASE_WORDS, MAX_QUERY_CHARS, MAX_QUERY_TOKENS, 
 export { parseQuery, type ParseOptions } from './query-parser.ts';
 export type { Day, FilterName, ParseResult, QueryError, QueryFilters, QueryNotice, QueryTerm, SearchQuery } from './query-types.ts';
 export { analyzeQuery, searchDocument, type AnalyzedQuery, type IndexColumn, type IndexPhrase, type SearchDocument } from './terms.ts';
-export { compileTsquery, quoteLexeme, DEFAULT_TS_WEIGHTS, type TsQuery, type TsWeights } from './tsquery.ts';
+export { compileTsquery, quoteLexeme, DEFAULT_TS_WEIGHTS, SURFACE_MARK, type TsQuery, type TsWeights } from './tsquery.ts';

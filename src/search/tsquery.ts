@@ -3,13 +3,17 @@
 // and backslashes doubled, and the operators (& | ! <->) are ours, so the string is always valid
 // tsquery input whatever the reader typed.
 //
-// The planned index: one tsvector column per article built from searchDocument(title, body), with
-// the two roles told apart by weight, so one GIN index serves both and phrases stay within a role:
-//   stems   tokens labelled A (title) and B (body)
-//   surface tokens labelled C (title) and D (body), positions continuing after the stems
-//   (stems_tsv || surface_tsv shifts the right side's positions; PostgreSQL caps positions at
-//   16,383, so phrases in the tail of an article of more than about 8,000 words are not found)
-// A stem lexeme is then searched as 'مفاوض':AB and a phrase as 'وقف':CD <-> 'اطلاق':CD.
+// The planned index: one tsvector column per article built from searchDocument(title, body), one
+// GIN index over it, the two roles kept apart by their lexemes and labelled for ranking:
+//   stems   tokens as they are, labelled A (title) and B (body)
+//   surface tokens behind SURFACE_MARK, labelled C (title) and D (body), positions continuing
+//   after the stems (PostgreSQL caps positions at 16,383, so phrases in the tail of an article of
+//   more than about 8,000 words are not found)
+// A stem lexeme is then searched as 'مفاوض' and a phrase as '=وقف' <-> '=اطلاق'. The roles were
+// once told apart by weight alone ('مفاوض':AB); but GIN does not store weights, so every article
+// it found had its whole vector read back to check them, which made a common word's search read
+// thousands of vectors. A lexeme of its own needs no check: GIN's answer is the answer, except for
+// phrases, whose positions it does not store either.
 // Bind the string as a parameter and cast it (`search_tsv @@ $1::tsquery`): to_tsquery('simple', $1)
 // accepts the same syntax but runs each lexeme through PostgreSQL's own word parser again, which
 // can split tokens our analyzer kept whole (3.5, F-16's parts) differently from how the stored
@@ -21,7 +25,13 @@ import type { SearchQuery } from './query-types.ts';
 /** Weight letters that mark each role in the tsvector; null searches a role in every weight. */
 export type TsWeights = Record<IndexColumn, string | null>;
 
-export const DEFAULT_TS_WEIGHTS: TsWeights = { stems: 'AB', surface: 'CD' };
+export const DEFAULT_TS_WEIGHTS: TsWeights = { stems: null, surface: null };
+
+/**
+ * What a surface token is stored and searched behind. The analyzer's tokens are letters and digits
+ * only, so no stem starts with it.
+ */
+export const SURFACE_MARK = '=';
 
 export interface TsQuery {
   /** The tsquery text, or null when the query has no positive text (filters only). */
@@ -42,7 +52,8 @@ function phrase(p: IndexPhrase, weights: TsWeights): string {
   const w = weights[p.column];
   if (w !== null && !WEIGHTS.test(w)) throw new TypeError(`Invalid tsquery weights: ${w}`);
   const suffix = w === null ? '' : `:${w}`;
-  const lexemes = p.tokens.map((t) => quoteLexeme(t) + suffix);
+  const mark = p.column === 'surface' ? SURFACE_MARK : '';
+  const lexemes = p.tokens.map((t) => quoteLexeme(mark + t) + suffix);
   return lexemes.length === 1 ? lexemes[0]! : `(${lexemes.join(' <-> ')})`;
 }
 

@@ -2,8 +2,9 @@
 // articles.text), so FTS5's snippet() has nothing to read: we cut the excerpt here, from the text the
 // reader will see, matching through the same analyzer as the index. A search for مفاوضات marks
 // والمفاوضات and بالمفاوضات, a phrase marks its words only where they stand in order.
-import { isStopWord, stem, tokenize, type Token } from '../arabic/index.ts';
+import { isStopWord, normalizeArabic, scanTokens, stem } from '../arabic/index.ts';
 import type { AnalyzedQuery, IndexPhrase } from '../search/index.ts';
+import { findForms } from './search-snippet-match.ts';
 import type { SnippetSegment } from './search-types.ts';
 
 /** Words in an excerpt: about two lines of a results page. */
@@ -13,11 +14,23 @@ const LEAD_IN_WORDS = 4;
 const ELLIPSIS = '…';
 const MAX_SCAN_CHARS = 20_000;
 /**
- * Tokenizing is most of a snippet's cost (about 0.4 ms for a 4,000-character article, so 8 ms for a
- * page of 20), and most articles hold every query word in their opening lines: the first
- * FIRST_SCAN_CHARS are read first, and the rest only when they lack a window with every query word.
+ * Most articles hold every query word in their opening lines: the first FIRST_SCAN_CHARS are read
+ * first, and the rest only when they lack a window with every query word.
  */
 const FIRST_SCAN_CHARS = 1_500;
+
+/**
+ * Word boundaries, and the matching form of only the words that may match. Normalizing every word
+ * of the text was most of a snippet's cost (about 0.35 ms for a 5,000-character article, 7 ms for
+ * a page of 20 when a two-word query sends every excerpt through the whole text); a regular
+ * expression over the raw text (search-snippet-match.ts) finds the few words worth normalizing.
+ */
+interface Tokens {
+  starts: number[];
+  ends: number[];
+  /** normalizeArabic of the word, for words the query's forms may match; null for the others. */
+  norms: Array<string | null>;
+}
 
 interface Hit {
   /** Token indexes, end exclusive. */
@@ -32,18 +45,47 @@ interface Hit {
  * word can only stem to S if it holds S without its last letter: a cheap test that spares stemming
  * most words of the text. A word it wrongly skips would only lose its highlight.
  */
-function stemsOf(tokens: Token[], wanted: string[]): Array<string | null> {
-  const heads = wanted.map((w) => w.slice(0, Math.max(1, w.length - 1)));
-  return tokens.map((t) => (heads.some((h) => t.norm.includes(h)) && !isStopWord(t.norm) ? stem(t.norm) : null));
+function stemHeads(phrases: IndexPhrase[]): string[] {
+  return phrases.filter((p) => p.column === 'stems').flatMap((p) => p.tokens).map((w) => w.slice(0, Math.max(1, w.length - 1)));
 }
 
-function findHits(tokens: Token[], phrases: IndexPhrase[]): Hit[] {
-  const stems = stemsOf(tokens, phrases.filter((p) => p.column === 'stems').flatMap((p) => p.tokens));
+/** The words of `text`, normalizing only those that hold one of `forms` in some spelling. */
+function scanText(text: string, forms: string[]): Tokens {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  scanTokens(text, (start, end) => {
+    starts.push(start);
+    ends.push(end);
+  });
+  const norms = new Array<string | null>(starts.length).fill(null);
+  const found = findForms(text, forms);
+  if (found === null) {
+    // Presentation forms (ﻻ, ﷲ) normalize to more than one letter: every word is normalized.
+    for (let i = 0; i < starts.length; i++) norms[i] = normalizeArabic(text.slice(starts[i], ends[i]));
+    return { starts, ends, norms };
+  }
+  let i = 0;
+  for (const [from, to] of found) {
+    while (i < starts.length && ends[i]! <= from) i++;
+    for (let j = i; j < starts.length && starts[j]! < to; j++) norms[j] ??= normalizeArabic(text.slice(starts[j], ends[j]));
+  }
+  return { starts, ends, norms };
+}
+
+function findHits(tokens: Tokens, phrases: IndexPhrase[], heads: string[]): Hit[] {
+  // Only normalized words can match, so only they can start a hit.
+  const candidates: number[] = [];
+  tokens.norms.forEach((n, i) => n !== null && candidates.push(i));
+  const stems = new Array<string | null>(tokens.norms.length).fill(null);
+  for (const i of candidates) {
+    const n = tokens.norms[i]!;
+    if (heads.some((h) => n.includes(h)) && !isStopWord(n)) stems[i] = stem(n);
+  }
   const hits: Hit[] = [];
   phrases.forEach((p, phrase) => {
-    const forms = p.column === 'stems' ? stems : tokens.map((t) => t.norm);
-    for (let i = 0; i + p.tokens.length <= tokens.length; i++) {
-      if (p.tokens.every((tok, j) => forms[i + j] === tok)) hits.push({ start: i, end: i + p.tokens.length, phrase });
+    const forms = p.column === 'stems' ? stems : tokens.norms;
+    for (const i of candidates) {
+      if (i + p.tokens.length <= forms.length && p.tokens.every((tok, j) => forms[i + j] === tok)) hits.push({ start: i, end: i + p.tokens.length, phrase });
     }
   });
   return hits.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -54,14 +96,25 @@ function bestWindow(hits: Hit[], words: number): number {
   let best = 0;
   let bestDistinct = -1;
   let bestCount = -1;
+  // Hits are in start order, and so are the windows: each window's hits are found from where the
+  // previous window's began, not from the first hit (a word repeated 100 times made this quadratic).
+  let from = 0;
+  const seen = new Set<number>();
   for (const h of hits) {
     const start = Math.max(0, h.start - LEAD_IN_WORDS);
-    const inside = hits.filter((x) => x.start >= start && x.end <= start + words);
-    const distinct = new Set(inside.map((x) => x.phrase)).size;
-    if (distinct > bestDistinct || (distinct === bestDistinct && inside.length > bestCount)) {
+    while (hits[from]!.start < start) from++;
+    seen.clear();
+    let count = 0;
+    for (let j = from; j < hits.length && hits[j]!.start < start + words; j++) {
+      if (hits[j]!.end <= start + words) {
+        count++;
+        seen.add(hits[j]!.phrase);
+      }
+    }
+    if (seen.size > bestDistinct || (seen.size === bestDistinct && count > bestCount)) {
       best = start;
-      bestDistinct = distinct;
-      bestCount = inside.length;
+      bestDistinct = seen.size;
+      bestCount = count;
     }
   }
   return best;
@@ -87,23 +140,26 @@ export function buildSnippet(text: string, analyzed: AnalyzedQuery, words = SNIP
   // 100-page report must not cost a results page its speed.
   const phrases = analyzed.must.flat();
   const groupOf = analyzed.must.flatMap((group, g) => group.map(() => g));
+  const heads = stemHeads(phrases);
+  const forms = [...heads, ...phrases.filter((p) => p.column === 'surface').flatMap((p) => p.tokens)];
   let scanned = '';
-  let tokens: Token[] = [];
+  let tokens: Tokens = { starts: [], ends: [], norms: [] };
   let hits: Hit[] = [];
   let first = 0;
   for (const limit of [FIRST_SCAN_CHARS, MAX_SCAN_CHARS]) {
     scanned = prefix(text, limit);
-    tokens = tokenize(scanned);
-    hits = findHits(tokens, phrases);
+    tokens = scanText(scanned, forms);
+    hits = findHits(tokens, phrases, heads);
     first = bestWindow(hits, words);
     // Enough read: all of it, or a whole window with every query word (one of each OR).
     const found = new Set(hits.filter((h) => h.start >= first && h.end <= first + words).map((h) => groupOf[h.phrase]));
-    if (scanned.length === text.length || (found.size === analyzed.must.length && first + words <= tokens.length)) break;
+    if (scanned.length === text.length || (found.size === analyzed.must.length && first + words <= tokens.starts.length)) break;
   }
-  if (tokens.length === 0) return [];
-  const last = Math.min(tokens.length, first + words);
-  const from = first === 0 ? 0 : tokens[first]!.start;
-  const to = last === tokens.length && scanned.length === text.length ? text.length : tokens[last - 1]!.end;
+  const count = tokens.starts.length;
+  if (count === 0) return [];
+  const last = Math.min(count, first + words);
+  const from = first === 0 ? 0 : tokens.starts[first]!;
+  const to = last === count && scanned.length === text.length ? text.length : tokens.ends[last - 1]!;
   const segments: SnippetSegment[] = [];
   const push = (s: string, hit: boolean) => {
     if (s === '') return;
@@ -115,14 +171,14 @@ export function buildSnippet(text: string, analyzed: AnalyzedQuery, words = SNIP
   let at = from;
   for (const h of hits) {
     if (h.start < first || h.end > last) continue;
-    const start = tokens[h.start]!.start;
+    const start = tokens.starts[h.start]!;
     if (start < at) continue; // overlaps a hit already marked
     push(plain(text.slice(at, start)), false);
-    at = tokens[h.end - 1]!.end;
+    at = tokens.ends[h.end - 1]!;
     push(text.slice(start, at), true);
   }
   push(plain(text.slice(at, to)).trimEnd(), false);
-  if (last < tokens.length || to < text.trimEnd().length) push(` ${ELLIPSIS}`, false);
+  if (last < count || to < text.trimEnd().length) push(` ${ELLIPSIS}`, false);
   if (segments[0] && !segments[0].hit) segments[0].text = segments[0].text.trimStart();
   return segments.filter((s) => s.text !== '');
 }
