@@ -11,6 +11,8 @@ const BENCHES: Record<string, () => Promise<object>> = {
   tag: async () => (await import('./tag.ts')).benchTag({ small }),
   search: async () => (await import('./search.ts')).benchSearch({ small, huge }),
   stories: async () => (await import('./stories.ts')).benchStories({ small, part }),
+  pages: async () => (await import('./pages.ts')).benchPages({ small }),
+  workers: async () => (await import('./workers.ts')).benchWorkers({ small }),
 };
 const run = BENCHES[name ?? ''];
 if (!run) {

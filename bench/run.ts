@@ -15,7 +15,7 @@ const huge = args.includes('--huge');
 const outIndex = args.indexOf('--out');
 const out = outIndex >= 0 ? args[outIndex + 1]! : fileURLToPath(new URL('./results/latest.json', import.meta.url));
 const only = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--out');
-const NAMES = only.length ? only : ['extract', 'import', 'analyze', 'tag', 'search', 'stories'];
+const NAMES = only.length ? only : ['extract', 'import', 'analyze', 'tag', 'search', 'stories', 'pages', 'workers'];
 /** Benchmarks that run as several children, one per configuration, so each peak RSS is its own. */
 const PARTS: Record<string, string[]> = {
   stories: small ? ['3x', 'exact'] : huge ? ['1x', '10x', '30x', 'exact'] : ['1x', '10x', 'exact'],

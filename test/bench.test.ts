@@ -25,10 +25,16 @@ test('the benchmarks run at their small size and report throughput and memory', 
     assert.ok(report.results.analyze.peak_rss_mb > 0, JSON.stringify(report.results.analyze));
     assert.ok(report.results.tag.articles_per_s > 0 && report.results.tag.tags_per_article > 0, JSON.stringify(report.results.tag));
     const search = report.results.search;
-    assert.ok(search.queries >= 200 && search.sqlite.store_search.p95_ms > 0 && search.minisearch.search.p95_ms > 0 && search.flexsearch.search.p95_ms > 0, JSON.stringify(search));
+    assert.ok(search.queries >= 200 && search.sqlite.wall.p95_ms > 0 && search.sqlite.cpu.p95_ms > 0 && search.minisearch.wall.p95_ms > 0 && search.flexsearch.wall.p95_ms > 0, JSON.stringify(search));
     const stories = report.results.stories;
     assert.ok(stories['3x'].articles_per_s > 0 && stories['3x'].us_per_article_by_copy.length === 3 && stories['3x'].peak_rss_mb > 0, JSON.stringify(stories['3x']));
     assert.ok(stories.exact.copies.lsh_recall >= 0 && stories.exact.clustering.speedup > 0, JSON.stringify(stories.exact));
+    const pages = report.results.pages;
+    for (const name of ['article', 'story', 'home', 'search']) {
+      const page = pages[name];
+      assert.ok(page.bytes > 0 && page.ours.requests > 0 && page.ours.non_2xx === 0 && page.ours.errors === 0 && page.floor.p99_ms > 0 && page.requests_per_s_ratio > 0, JSON.stringify(page));
+    }
+    assert.ok(pages.article_at_fixed_rate.rate === 1000 && pages.article_at_fixed_rate.ours.p99_ms > 0 && pages.article_at_fixed_rate.p99_ratio > 0, JSON.stringify(pages.article_at_fixed_rate));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
