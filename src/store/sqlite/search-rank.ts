@@ -15,7 +15,7 @@
 // over the window; a broad query's total is counted apart, exactly.
 import type Database from 'better-sqlite3';
 import { RANK_WINDOW, zoneOffsetMinutes, type SearchPlan } from '../search-plan.ts';
-import { countMatches, countOriginals, LOCAL_DAY, prepare, type Sql, TITLE_WEIGHT, WHEN } from './search-sql.ts';
+import { countMatches, countOriginals, LOCAL_DAY, type Sql, TITLE_WEIGHT, WHEN } from './search-sql.ts';
 
 const FRESHNESS_BOOST = 0.6;
 const FRESHNESS_DAYS = 7;
@@ -43,7 +43,7 @@ export interface RankedWindow {
 /** The id of the `window`-th newest original that passes the filters, or null when fewer do. */
 function windowFloor(db: Database.Database, sql: Sql, window: number): number | null {
   // FTS5 walks its matches newest first, and each is joined to its row until `window` pass.
-  const row = prepare(db, `SELECT s.rowid AS id FROM article_search s JOIN articles a INDEXED BY articles_search_meta ON a.id = s.rowid
+  const row = db.prepare(`SELECT s.rowid AS id FROM article_search s JOIN articles a INDEXED BY articles_search_meta ON a.id = s.rowid
       WHERE article_search MATCH @match AND ${sql.where.join(' AND ')} ORDER BY s.rowid DESC LIMIT 1 OFFSET @skip`)
     .get({ ...sql.params, skip: window - 1 }) as { id: number } | undefined;
   return row?.id ?? null;
@@ -60,7 +60,7 @@ export function rankWindow(db: Database.Database, plan: SearchPlan, sql: Sql, wi
   // The window must not depend on the page: each page of one query is cut from the same ranking.
   const matches = countMatches(db, sql);
   const floor = matches > window ? windowFloor(db, sql, window) : null;
-  const rows = prepare(db, `WITH win AS MATERIALIZED (
+  const rows = db.prepare(`WITH win AS MATERIALIZED (
         SELECT s.rowid AS id, ${BM25} AS rank, a.source_id, ${WHEN} AS at, ${LOCAL_DAY} AS day
         FROM article_search s JOIN articles a INDEXED BY articles_search_meta ON a.id = s.rowid
         WHERE article_search MATCH @match${floor === null ? '' : ' AND s.rowid >= @floor'} AND ${sql.where.join(' AND ')})

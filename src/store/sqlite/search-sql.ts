@@ -20,21 +20,6 @@ export const WHEN = 'COALESCE(a.published_at, a.fetched_at)';
  */
 export const LOCAL_DAY = `(unixepoch(${WHEN}) + CAST(@zone_s AS INTEGER)) / 86400`;
 
-/** Prepared statements by SQL text: a search's SQL varies only with the filters' shape. */
-const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-const STATEMENT_CACHE_SIZE = 200;
-
-export function prepare(db: Database.Database, sql: string): Database.Statement {
-  let cache = statements.get(db);
-  if (!cache) statements.set(db, (cache = new Map()));
-  let stmt = cache.get(sql);
-  if (!stmt) {
-    if (cache.size >= STATEMENT_CACHE_SIZE) cache.clear();
-    cache.set(sql, (stmt = db.prepare(sql)));
-  }
-  return stmt;
-}
-
 export interface Sql {
   /** The FTS5 MATCH expression of the query's words, or null for a query of filters only. */
   match: string | null;
@@ -103,7 +88,7 @@ export function everyMatch(sql: Sql): { from: string; where: string } {
 
 /** How many rows of the index match (copies included): FTS5 counts them without reading positions. */
 export function countMatches(db: Database.Database, sql: Sql): number {
-  return (prepare(db, 'SELECT COUNT(*) AS n FROM article_search WHERE article_search MATCH @match').get({ match: sql.match }) as { n: number }).n;
+  return (db.prepare('SELECT COUNT(*) AS n FROM article_search WHERE article_search MATCH @match').get({ match: sql.match }) as { n: number }).n;
 }
 
 /** Every matching original: without filters, the index's match count less the copies among them. */
@@ -111,11 +96,11 @@ export function countOriginals(db: Database.Database, sql: Sql, matches: number)
   if (!sql.filtered) {
     // Copies are few, and a partial index lists them: probing them against the matches beats
     // reading every match's row.
-    const copies = prepare(db, `SELECT COUNT(*) AS n FROM articles c INDEXED BY articles_duplicate_of
+    const copies = db.prepare(`SELECT COUNT(*) AS n FROM articles c INDEXED BY articles_duplicate_of
         WHERE c.duplicate_of IS NOT NULL AND c.id IN (SELECT rowid FROM article_search WHERE article_search MATCH @match)`)
       .get(sql.params) as { n: number };
     return matches - copies.n;
   }
   const all = everyMatch(sql);
-  return (prepare(db, `SELECT COUNT(*) AS n FROM ${all.from} WHERE ${all.where}`).get(sql.params) as { n: number }).n;
+  return (db.prepare(`SELECT COUNT(*) AS n FROM ${all.from} WHERE ${all.where}`).get(sql.params) as { n: number }).n;
 }

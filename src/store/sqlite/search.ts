@@ -14,7 +14,7 @@ import { buildSnippet } from '../search-snippet.ts';
 import { MAX_DAY_FACETS, MAX_RELEVANCE_OFFSET, MAX_SOURCE_FACETS, type SearchFacets, type SearchResults } from '../search-types.ts';
 import { type ArticleRow, toArticle } from './rows.ts';
 import { type FacetCount, rankWindow } from './search-rank.ts';
-import { compile, countMatches, countOriginals, everyMatch, LOCAL_DAY, prepare, type Sql, WHEN } from './search-sql.ts';
+import { compile, countMatches, countOriginals, everyMatch, LOCAL_DAY, type Sql, WHEN } from './search-sql.ts';
 
 export { SEARCH_COLUMNS } from './search-sql.ts';
 
@@ -38,10 +38,10 @@ export function indexArticle(db: Database.Database, id: number, title: string, t
   // Title and body through searchDocument separately: the same tokens as one call, in two columns.
   const t = searchDocument(title, '');
   const b = searchDocument('', text);
-  if (replace) prepare(db, 'DELETE FROM article_search WHERE rowid = ?').run(id);
-  prepare(db, 'INSERT INTO article_search (rowid, title_stems, title_surface, stems, surface) VALUES (?, ?, ?, ?, ?)')
+  if (replace) db.prepare('DELETE FROM article_search WHERE rowid = ?').run(id);
+  db.prepare('INSERT INTO article_search (rowid, title_stems, title_surface, stems, surface) VALUES (?, ?, ?, ?, ?)')
     .run(id, t.stems, t.surface, b.stems, b.surface);
-  prepare(db, 'UPDATE articles SET search_version = ? WHERE id = ?').run(SEARCH_INDEX_VERSION, id);
+  db.prepare('UPDATE articles SET search_version = ? WHERE id = ?').run(SEARCH_INDEX_VERSION, id);
 }
 
 /**
@@ -75,7 +75,7 @@ type PageRow = ArticleRow & { copies: number };
 
 /** The rows of `ids`, in that order: the only rows whose text is read and whose copies are counted. */
 function readRows(db: Database.Database, ids: number[]): PageRow[] {
-  const byId = new Map((prepare(db, `SELECT ${PAGE_COLUMNS} FROM articles a LEFT JOIN sources s ON s.id = a.source_id
+  const byId = new Map((db.prepare(`SELECT ${PAGE_COLUMNS} FROM articles a LEFT JOIN sources s ON s.id = a.source_id
       WHERE a.id IN (SELECT value FROM json_each(@ids))`)
     .all({ ids: JSON.stringify(ids) }) as PageRow[]).map((r) => [r.id, r]));
   return ids.map((id) => byId.get(id)).filter((r) => r !== undefined);
@@ -91,7 +91,7 @@ function dateOrderIds(db: Database.Database, plan: SearchPlan, sql: Sql): number
     params.before_at = plan.position.at;
     params.before_id = plan.position.id;
   }
-  return prepare(db, `SELECT a.id FROM ${all.from} WHERE ${all.where}${after} ORDER BY ${WHEN} DESC, a.id DESC LIMIT @limit`)
+  return db.prepare(`SELECT a.id FROM ${all.from} WHERE ${all.where}${after} ORDER BY ${WHEN} DESC, a.id DESC LIMIT @limit`)
     .pluck().all(params) as number[];
 }
 
@@ -105,7 +105,7 @@ function dateOrderCounts(db: Database.Database, plan: SearchPlan, sql: Sql): { c
     ? 'articles a'
     : `(SELECT rowid AS id FROM article_search WHERE article_search MATCH @match ORDER BY rowid DESC LIMIT @sample) m
       JOIN articles a INDEXED BY articles_search_meta ON a.id = m.id`;
-  const counts = prepare(db, `SELECT a.source_id, ${LOCAL_DAY} AS day, COUNT(*) AS n FROM ${from}
+  const counts = db.prepare(`SELECT a.source_id, ${LOCAL_DAY} AS day, COUNT(*) AS n FROM ${from}
       WHERE ${sql.where.join(' AND ')} GROUP BY a.source_id, day`)
     .all({ ...sql.params, sample: RANK_WINDOW, zone_s: zoneOffsetMinutes(plan.timeZone, plan.now) * 60 }) as FacetCount[];
   const total = counts.reduce((sum, r) => sum + r.n, 0);
@@ -124,7 +124,7 @@ function facetLists(db: Database.Database, counts: FacetCount[], approximate: bo
   }
   const top = [...bySource].sort((a, b) => b[1] - a[1] || (a[0] ?? 0) - (b[0] ?? 0)).slice(0, MAX_SOURCE_FACETS);
   const ids = top.map(([id]) => id).filter((id) => id !== null);
-  const names = new Map(ids.length === 0 ? [] : (prepare(db, 'SELECT id, name FROM sources WHERE id IN (SELECT value FROM json_each(@ids))')
+  const names = new Map(ids.length === 0 ? [] : (db.prepare('SELECT id, name FROM sources WHERE id IN (SELECT value FROM json_each(@ids))')
     .raw().all({ ids: JSON.stringify(ids) }) as Array<[number, string]>));
   return {
     sources: top.map(([source_id, count]) => ({ source_id, name: source_id === null ? null : names.get(source_id) ?? null, count })),

@@ -6,6 +6,7 @@ import { canonicalizeUrl } from '../../sanitize/url.ts';
 import { StoreError, storageFailure } from '../errors.ts';
 import type { ArticlePage, InsertResult, LinkRecord, ListPage, PollRecord, Store } from '../store.ts';
 import { MIGRATIONS } from './migrations.ts';
+import { keepStatements } from './statement-cache.ts';
 import { planSearch } from '../search-plan.ts';
 import type { SearchPage, SearchRequest } from '../search-types.ts';
 import { backfillSearchIndex, indexArticle, registerSearchFunctions, searchSqlite } from './search.ts';
@@ -49,6 +50,7 @@ export class SqliteStore implements Store {
     }
     const store = new SqliteStore(db);
     store.migrate();
+    keepStatements(db);
     registerSearchFunctions(db);
     backfillSearchIndex(db);
     return store;
