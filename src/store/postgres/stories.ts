@@ -2,8 +2,9 @@
 // for PostgresStore to delegate to. Counts are recounted from the articles in the same transaction
 // as the upsert, so a story is right whatever the clusterer holds in memory.
 import { type Kysely, sql } from 'kysely';
-import type { Article, ArticleTag, Story, StoryEntity, StoryUpdate, WireCredit } from '../../model/index.ts';
+import type { Article, ArticleTag, Story, StoryUpdate, WireCredit } from '../../model/index.ts';
 import { RANK_CANDIDATES, rankStories } from '../story-rank.ts';
+import { assembleStory, storedEntities } from '../story-rows.ts';
 import type { FingerprintRecord, RelatedStory, StoredFingerprint, StoryBatch, StoryPage, TimeCursor } from '../story-types.ts';
 import { ARTICLE_COLUMNS, type Database, toArticle, toTag } from './rows.ts';
 
@@ -216,34 +217,13 @@ export async function tagsForArticles(db: Db, ids: readonly number[]): Promise<M
 }
 
 async function toStory(db: Db, row: StoryRow): Promise<Story> {
-  let entities: StoryEntity[] = Array.isArray(row.entities)
-    ? (row.entities as unknown[]).filter((e): e is StoryEntity =>
-      typeof (e as StoryEntity | null)?.key === 'string' && typeof (e as StoryEntity).weight === 'number')
-    : [];
-  if (entities.length > 0) {
-    const names = await db.selectFrom('tags').select(['key', 'name', 'type']).where('key', 'in', entities.map((e) => e.key)).execute();
-    const byKey = new Map(names.map((n) => [n.key, toTag(n)]));
-    entities = entities.map((e) => {
-      const tag = byKey.get(e.key);
-      return tag ? { key: e.key, weight: e.weight, name: tag.name, type: tag.type } : { key: e.key, weight: e.weight };
-    });
-  }
+  const entities = storedEntities(row.entities);
+  const names = entities.length === 0 ? [] : await db.selectFrom('tags').select(['key', 'name', 'type']).where('key', 'in', entities.map((e) => e.key)).execute();
   const { rows: outlets } = await sql<{ id: number; name: string | null }>`
     SELECT a.source_id AS id, s.name AS name FROM articles a LEFT JOIN sources s ON s.id = a.source_id
     WHERE a.story_id = ${row.id} AND a.source_id IS NOT NULL
     GROUP BY a.source_id, s.name ORDER BY MIN(${WHEN}), a.source_id`.execute(db);
-  return {
-    id: row.id,
-    headline: row.headline,
-    headline_article_id: row.headline_article_id,
-    first_seen: row.first_seen,
-    last_seen: row.last_seen,
-    article_count: row.article_count,
-    outlet_count: row.outlet_count,
-    entities,
-    outlets: outlets.map((o) => ({ id: o.id, name: o.name ?? '' })),
-    updated_at: row.updated_at,
-  };
+  return assembleStory(row, entities, new Map(names.map((n) => [n.key, toTag(n)])), outlets);
 }
 
 function toCredit(raw: unknown): WireCredit | null {

@@ -1,9 +1,10 @@
 // Stories on SQLite (migration 4): story rows, article assignment, fingerprints and "read also".
 // SqliteStore delegates its StoryStore methods here, one function each.
 import type Database from 'better-sqlite3';
-import type { Article, ArticleTag, Story, StoryEntity, StoryOutlet, StoryUpdate, WireCredit } from '../../model/index.ts';
+import type { Article, ArticleTag, Story, StoryEntity, StoryUpdate, WireCredit } from '../../model/index.ts';
 import type { FingerprintRecord, RelatedStory, StoredFingerprint, StoryBatch, StoryPage, TimeCursor } from '../story-types.ts';
 import { RANK_CANDIDATES, rankStories } from '../story-rank.ts';
+import { assembleStory, storedEntities } from '../story-rows.ts';
 import { type ArticleRow, type TagRow, toArticle, toTag } from './rows.ts';
 
 type Db = Database.Database;
@@ -231,37 +232,18 @@ export function tagsForArticles(db: Db, ids: readonly number[]): Map<number, Art
 function toStory(db: Db, row: StoryRow): Story {
   let entities: StoryEntity[] = [];
   try {
-    const parsed: unknown = JSON.parse(row.entities);
-    if (Array.isArray(parsed)) entities = parsed.filter((e): e is StoryEntity => typeof e?.key === 'string' && typeof e?.weight === 'number');
+    entities = storedEntities(JSON.parse(row.entities));
   } catch {
     // A hand-edited row with bad JSON loses its entities, not the story.
   }
-  if (entities.length) {
-    const names = db.prepare('SELECT key, name, type FROM tags WHERE key IN (SELECT value FROM json_each(?))').all(JSON.stringify(entities.map((e) => e.key))) as TagRow[];
-    const byKey = new Map(names.map((n) => [n.key, toTag(n)]));
-    entities = entities.map((e) => {
-      const tag = byKey.get(e.key);
-      return tag ? { key: e.key, weight: e.weight, name: tag.name, type: tag.type } : { key: e.key, weight: e.weight };
-    });
-  }
+  const names = entities.length === 0 ? [] : db.prepare('SELECT key, name, type FROM tags WHERE key IN (SELECT value FROM json_each(?))').all(JSON.stringify(entities.map((e) => e.key))) as TagRow[];
   const outlets = db
     .prepare(
       `SELECT a.source_id AS id, s.name AS name, MIN(${WHEN}) AS first FROM articles a LEFT JOIN sources s ON s.id = a.source_id
        WHERE a.story_id = ? AND a.source_id IS NOT NULL GROUP BY a.source_id ORDER BY first, a.source_id`,
     )
     .all(row.id) as Array<{ id: number; name: string | null }>;
-  return {
-    id: row.id,
-    headline: row.headline,
-    headline_article_id: row.headline_article_id,
-    first_seen: row.first_seen,
-    last_seen: row.last_seen,
-    article_count: row.article_count,
-    outlet_count: row.outlet_count,
-    entities,
-    outlets: outlets.map((o): StoryOutlet => ({ id: o.id, name: o.name ?? '' })),
-    updated_at: row.updated_at,
-  };
+  return assembleStory(row, entities, new Map(names.map((n) => [n.key, toTag(n)])), outlets);
 }
 
 function parseCredit(raw: string | null): WireCredit | null {
