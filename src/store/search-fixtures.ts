@@ -90,3 +90,21 @@ export async function loadSearchFixtures(store: Store, fixtures = SEARCH_FIXTURE
   }
   return ids;
 }
+
+/**
+ * `count` reports about water in the dams over two months, 36 minutes apart and oldest first (as a
+ * crawler stores them), some saying it more often, in longer or shorter texts: more matches for one
+ * broad word than a ranking window holds.
+ */
+export function waterReports(count: number): NewArticle[] {
+  const filler = 'وقال المسؤول إن الحكومة تتابع الوضع عن كثب وتعمل مع الجهات المعنية';
+  return Array.from({ length: count }, (_, i) => {
+    const at = new Date(Date.UTC(2026, 8, 20) + i * 36 * 60_000).toISOString();
+    const title = i % 7 === 0 ? `أزمة المياه في المحافظة ${i}` : `تقرير رقم ${i} عن الطقس`;
+    const text = `${'تراجعت كميات المياه في السدود. '.repeat(1 + (i % 4))}${`${filler}. `.repeat(i % 9)}`;
+    return {
+      external_id: null, url: `https://www.alrai.com/water/${i}`, source_id: null, title, lead: null, body: `<p>${text}</p>`, text,
+      published_at: at, published_offset: 180, updated_at: null, fetched_at: at, authors: [], image: null, lang: 'ar',
+    };
+  });
+}

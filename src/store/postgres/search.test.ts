@@ -1,7 +1,7 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { NewArticle } from '../../model/index.ts';
 import { RANK_WINDOW } from '../search-plan.ts';
+import { waterReports } from '../search-fixtures.ts';
 import { SqliteStore } from '../sqlite/sqlite-store.ts';
 import { PostgresStore } from './postgres-store.ts';
 import { startTestServer, type TestServer } from './test-server.ts';
@@ -14,18 +14,7 @@ after(async () => {
 });
 
 /** More articles about water than the ranking window holds, stored oldest first, as a crawler stores them. */
-function waterArticles(): NewArticle[] {
-  const filler = 'وقال المسؤول إن الحكومة تتابع الوضع عن كثب وتعمل مع الجهات المعنية';
-  return Array.from({ length: RANK_WINDOW + 150 }, (_, i) => {
-    const at = new Date(Date.UTC(2026, 8, 20) + i * 36 * 60_000).toISOString();
-    const title = i % 7 === 0 ? `أزمة المياه في المحافظة ${i}` : `تقرير رقم ${i} عن الطقس`;
-    const text = `${'تراجعت كميات المياه في السدود. '.repeat(1 + (i % 4))}${`${filler}. `.repeat(i % 9)}`;
-    return {
-      external_id: null, url: `https://www.alrai.com/water/${i}`, source_id: null, title, lead: null, body: `<p>${text}</p>`, text,
-      published_at: at, published_offset: 180, updated_at: null, fetched_at: at, authors: [], image: null, lang: 'ar',
-    };
-  });
-}
+const waterArticles = () => waterReports(RANK_WINDOW + 150);
 
 test('postgres search: a broad word gets an exact total, approximate facets and pages that never repeat, as on SQLite', async () => {
   const pg = await PostgresStore.open(await (await serverReady()).createDatabase());

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadSearchFixtures, SEARCH_NOW } from '../search-fixtures.ts';
+import { loadSearchFixtures, SEARCH_NOW, waterReports } from '../search-fixtures.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { planSearch } from '../search-plan.ts';
 import { registerSearchFunctions, SEARCH_INDEX_VERSION, searchSqlite } from './search.ts';
@@ -92,16 +92,7 @@ test('sqlite search: a broad word, stored in publication order, gets the full ra
     // the ranking window, which holds the newest.
     const path = join(dir, 'broad.db');
     const store = SqliteStore.open(path);
-    const filler = 'وقال المسؤول إن الحكومة تتابع الوضع عن كثب وتعمل مع الجهات المعنية';
-    const articles = Array.from({ length: 2_400 }, (_, i) => {
-      const at = new Date(Date.UTC(2026, 8, 20) + i * 36 * 60_000).toISOString();
-      const title = i % 7 === 0 ? `أزمة المياه في المحافظة ${i}` : `تقرير رقم ${i} عن الطقس`;
-      const text = `${'تراجعت كميات المياه في السدود. '.repeat(1 + (i % 4))}${`${filler}. `.repeat(i % 9)}`;
-      return {
-        external_id: null, url: `https://www.alrai.com/water/${i}`, source_id: null, title, lead: null, body: `<p>${text}</p>`, text,
-        published_at: at, published_offset: 180, updated_at: null, fetched_at: at, authors: [], image: null, lang: 'ar',
-      };
-    });
+    const articles = waterReports(2_400);
     const ids = (await store.insertArticles(articles)).map((r) => r.id);
     await store.close();
     const db = new Database(path);
