@@ -16,8 +16,7 @@ const RELATIVE_LIMIT_MS = 30 * MS_PER_DAY;
 
 // Intl formatters are costly to build and the site formats thousands of dates per page view.
 const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
+function formatter(key: string, locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   let f = formatters.get(key);
   if (!f) {
     f = new Intl.DateTimeFormat(locale, options);
@@ -26,6 +25,42 @@ function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.Da
   return f;
 }
 
+/** Weekday, day, month, year and time of day in one call: the instant's local date and clock in its zone. */
+function gregorianParts(date: Date, timeZone: string): Record<'weekday' | 'day' | 'month' | 'year' | 'hour' | 'minute' | 'dayPeriod', string> {
+  const f = formatter(`g|${timeZone}`, GREGORIAN_LOCALE, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZone });
+  const out = { weekday: '', day: '', month: '', year: '', hour: '', minute: '', dayPeriod: '' };
+  for (const p of f.formatToParts(date)) if (p.type in out) out[p.type as keyof typeof out] = p.value;
+  return out;
+}
+
+/**
+ * A bounded memo in two generations: a hit in the older one moves to the newer, and when the newer
+ * fills, the older is dropped. Pages repeat the same dates (a story's articles appear on each
+ * other's pages), and Intl's Umm al-Qura calendar costs tens of microseconds a call.
+ */
+class Memo {
+  private young = new Map<string, string>();
+  private old = new Map<string, string>();
+  constructor(private readonly size: number) {}
+
+  get(key: string, make: () => string): string {
+    let v = this.young.get(key);
+    if (v !== undefined) return v;
+    v = this.old.get(key) ?? make();
+    if (this.young.size >= this.size) {
+      this.old = this.young;
+      this.young = new Map();
+    }
+    this.young.set(key, v);
+    return v;
+  }
+}
+
+/** Formatted dates, by zone, options and minute (nothing finer is printed). */
+const formatted = new Memo(20_000);
+/** The Hijri date of a local Gregorian day: it changes only with the day. */
+const hijriDays = new Memo(5_000);
+
 /**
  * "الأربعاء 20 سبتمبر 2023 · 5 ربيع الأول 1445 هـ" — Arabic weekday, day, month, year, then the
  * Umm al-Qura Hijri date. withTime adds the time after a comma: "الأربعاء 20 سبتمبر 2023، 3:15 م".
@@ -33,18 +68,22 @@ function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.Da
 export function formatArabicDate(date: Date, opts?: { timeZone?: string; withTime?: boolean; withHijri?: boolean }): string {
   // A missing date prints as nothing rather than breaking the page; a bad timeZone is a configuration
   // error and still throws.
-  if (Number.isNaN(date.getTime())) return '';
+  const ms = date.getTime();
+  if (Number.isNaN(ms)) return '';
   const timeZone = opts?.timeZone ?? DEFAULT_TIME_ZONE;
-  const parts = formatter(GREGORIAN_LOCALE, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone })
-    .formatToParts(date);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  // ICU puts "، " after the weekday; Arabic news sites print "الأربعاء 20 سبتمبر 2023" without it.
-  let out = `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}`;
-  if (opts?.withTime) out += `، ${formatter(GREGORIAN_LOCALE, { hour: 'numeric', minute: '2-digit', timeZone }).format(date)}`;
-  if (opts?.withHijri ?? true) {
-    out += HIJRI_SEPARATOR + formatter(HIJRI_LOCALE, { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(date);
-  }
-  return out;
+  const withTime = opts?.withTime ?? false;
+  const withHijri = opts?.withHijri ?? true;
+  return formatted.get(`${timeZone}|${+withTime}${+withHijri}|${Math.floor(ms / MS_PER_MINUTE)}`, () => {
+    const p = gregorianParts(date, timeZone);
+    // ICU puts "، " after the weekday; Arabic news sites print "الأربعاء 20 سبتمبر 2023" without it.
+    let out = `${p.weekday} ${p.day} ${p.month} ${p.year}`;
+    if (withTime) out += `، ${p.hour}:${p.minute} ${p.dayPeriod}`;
+    if (withHijri) {
+      out += HIJRI_SEPARATOR + hijriDays.get(`${timeZone}|${p.year}|${p.month}|${p.day}`, () =>
+        formatter(`h|${timeZone}`, HIJRI_LOCALE, { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(date));
+    }
+    return out;
+  });
 }
 
 // Arabic counts agree with the noun: one and two have their own forms ("ساعة", "ساعتين"), 3–10 take

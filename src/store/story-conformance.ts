@@ -99,6 +99,48 @@ export function storyConformanceCases(): Array<[string, (store: Store) => Promis
       assert.deepEqual((await store.relatedForArticle(second)).map((r) => r.story.id), [3]);
       assert.deepEqual(await store.relatedForArticle(987654), []);
     }],
+    ['an article page\'s context: coverage oldest first without the article, "read also" as headlines, a copy\'s original and credit', async (store) => {
+      const nile = (await store.addSource({ name: 'بوابة النيل', url: 'https://nile.example/rss' })).source;
+      const sham = (await store.addSource({ name: 'الشام اليوم', url: 'https://sham.example/rss' })).source;
+      // Story 1: a wire report by Sham, Nile's copy of it, and Nile's own follow-up. Stories 2 and 3 are related ones.
+      const wire = await insert(store, sham.id, 'ctx-wire', '2026-11-23T07:00:00.000Z');
+      const copy = await insert(store, nile.id, 'ctx-copy', '2026-11-23T09:00:00.000Z');
+      const follow = await insert(store, nile.id, 'ctx-follow', '2026-11-23T08:00:00.000Z');
+      const near = await insert(store, sham.id, 'ctx-near', '2026-11-24T08:00:00.000Z');
+      const far = await insert(store, sham.id, 'ctx-far', '2026-10-01T08:00:00.000Z');
+      await store.assignStory(wire, 1, null);
+      await store.assignStory(copy, 1, wire);
+      await store.assignStory(follow, 1, null);
+      await store.assignStory(near, 2, null);
+      await store.assignStory(far, 3, null);
+      await store.upsertStory({ id: 1, headline: 'انطلاق قمة المياه', headline_article_id: wire, entities: [] });
+      await store.upsertStory({ id: 2, headline: 'ختام قمة المياه', headline_article_id: near, entities: [] });
+      await store.upsertStory({ id: 3, headline: 'قمة سابقة', headline_article_id: far, entities: [] });
+      await store.saveFingerprint({ article_id: wire, fingerprint: new Uint8Array([1, 5, 0, 0, 9, 0, 0, 0]), published_at: '2026-11-23T07:00:00.000Z', agency: { code: 'petra', name: 'بترا' } });
+      await store.setRelated(copy, [{ story_id: 3, score: 0.9 }, { story_id: 2, score: 0.7 }]);
+      const limits = { coverage: 12, related: 5, days: 7 };
+
+      const ctx = await store.articleContext((await store.getArticle(copy))!, limits);
+      assert.deepEqual(ctx.story, { id: 1, outlet_count: 2, article_count: 3 });
+      assert.deepEqual(ctx.coverage.map((a) => a.id), [wire, follow], 'the others of the story, oldest first');
+      assert.deepEqual(ctx.coverage[0], {
+        id: wire, url: 'https://news.example/ctx-wire', source_id: sham.id, source_name: 'الشام اليوم', title: 'انطلاق القمة العربية للأمن المائي في عمّان',
+        published_at: '2026-11-23T07:00:00.000Z', fetched_at: '2026-11-24T00:00:00.000Z', image: null, story_id: 1, duplicate_of: null,
+      }, 'a headline carries no text');
+      assert.deepEqual(ctx.related.map((a) => a.id), [near], 'a story 50 days away is not "read also"');
+      assert.deepEqual((await store.relatedForArticle(copy)).map((r) => r.article?.id), ctx.related.map((a) => a.id), 'the same ranking as relatedForArticle');
+      assert.equal(ctx.original?.id, wire);
+      assert.deepEqual(ctx.agency, { code: 'petra', name: 'بترا' }, "the copy's own text credits no agency: its original's credit");
+
+      const first = await store.articleContext((await store.getArticle(wire))!, { ...limits, coverage: 1 });
+      assert.deepEqual(first.coverage.map((a) => a.id), [follow], 'coverage is cut at the limit');
+      assert.deepEqual([first.original, first.agency], [null, null]);
+      assert.deepEqual(first.related, [], 'nothing chose story 1, and the wire report chose nothing');
+      const later = await store.articleContext((await store.getArticle(near))!, limits);
+      assert.deepEqual(later.related.map((a) => a.id), [wire], 'the story whose copy chose this one, linked through its headline article');
+      const alone = await insert(store, null, 'ctx-alone', '2026-11-23T07:00:00.000Z');
+      assert.deepEqual(await store.articleContext((await store.getArticle(alone))!, limits), { story: null, coverage: [], related: [], original: null, agency: null });
+    }],
     ['a batch of placements is saved at once: stories recounted, the last assignment of an article kept', async (store) => {
       const nile = (await store.addSource({ name: 'بوابة النيل', url: 'https://nile.example/rss' })).source;
       const sham = (await store.addSource({ name: 'الشام اليوم', url: 'https://sham.example/rss' })).source;

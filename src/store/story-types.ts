@@ -1,6 +1,6 @@
 // What the story stage asks of the store, and what the story, article and home pages read back.
 // Backend-neutral: SQLite and PostgreSQL implement it and pass story-conformance.ts.
-import type { Article, ArticleTag, Story, StoryUpdate, WireCredit } from '../model/index.ts';
+import type { Article, ArticleHeadline, ArticleTag, Story, StoryUpdate, WireCredit } from '../model/index.ts';
 
 /** A page of stories, newest first (by last seen, then id). */
 export interface StoryPage {
@@ -56,6 +56,33 @@ export interface RelatedStory {
   score: number;
 }
 
+/** How much of its story an article page shows; the story page has the rest. */
+export interface ContextLimits {
+  /** Other articles of the same story, oldest first. */
+  coverage: number;
+  /** "Read also" stories. */
+  related: number;
+  /** Related stories must have a span within this many days of the article. */
+  days: number;
+}
+
+/** The article an article page is about: what its context is looked up by. */
+export type ContextArticle = Pick<Article, 'id' | 'story_id' | 'duplicate_of' | 'published_at' | 'fetched_at'>;
+
+/**
+ * What an article page shows around the article, as headlines (no text): its story's counts, other
+ * articles of the story, "read also" (each related story's headline article, best first, as
+ * `relatedForArticle` ranks them), and, for a syndicated copy, its original and the agency credited.
+ */
+export interface ArticleContext {
+  story: { id: number; outlet_count: number; article_count: number } | null;
+  coverage: ArticleHeadline[];
+  related: ArticleHeadline[];
+  original: ArticleHeadline | null;
+  /** The wire agency the copy's text credits, else its original's; null for an article that is no copy. */
+  agency: WireCredit | null;
+}
+
 export interface StoryStore {
   /** Puts an article in a story; `duplicateOf` marks it a syndicated copy of that article. */
   assignStory(articleId: number, storyId: number, duplicateOf: number | null): Promise<boolean>;
@@ -99,6 +126,8 @@ export interface StoryStore {
    * `days` of the article.
    */
   relatedForArticle(articleId: number, limit?: number, days?: number): Promise<RelatedStory[]>;
+  /** An article page's context in a few reads of headlines, not whole stories and articles. */
+  articleContext(article: ContextArticle, limits: ContextLimits): Promise<ArticleContext>;
 
   /** Articles not in a story yet, oldest first, after the cursor. */
   articlesWithoutStory(limit: number, after?: TimeCursor | null): Promise<Article[]>;

@@ -2,10 +2,10 @@
 // for PostgresStore to delegate to. Counts are recounted from the articles in the same transaction
 // as the upsert, so a story is right whatever the clusterer holds in memory.
 import { type Kysely, sql } from 'kysely';
-import type { Article, ArticleTag, Story, StoryUpdate, WireCredit } from '../../model/index.ts';
+import type { Article, ArticleHeadline, ArticleTag, Story, StoryUpdate, WireCredit } from '../../model/index.ts';
 import { RANK_CANDIDATES, rankStories } from '../story-rank.ts';
 import { assembleStory, storedEntities } from '../story-rows.ts';
-import type { FingerprintRecord, RelatedStory, StoredFingerprint, StoryBatch, StoryPage, TimeCursor } from '../story-types.ts';
+import type { ArticleContext, ContextArticle, ContextLimits, FingerprintRecord, RelatedStory, StoredFingerprint, StoryBatch, StoryPage, TimeCursor } from '../story-types.ts';
 import { ARTICLE_COLUMNS, type Database, toArticle, toTag } from './rows.ts';
 
 type Db = Kysely<Database>;
@@ -157,18 +157,16 @@ export async function setRelated(db: Db, articleId: number, related: readonly { 
   });
 }
 
-export async function relatedForArticle(db: Db, articleId: number, limit: number, days: number): Promise<RelatedStory[]> {
-  const { rows: mine } = await sql<{ story_id: number | null; at: string }>`
-    SELECT a.story_id, ${WHEN} AS at FROM articles a WHERE a.id = ${articleId}`.execute(db);
-  const me = mine[0];
-  if (!me) return [];
-  const t = Date.parse(me.at);
+/**
+ * "Read also" for an article of `story` published `at`: the stories chosen when it arrived, and the
+ * reverse: later articles whose "read also" named its story (the follow-ups it could not know about
+ * yet). The best score of either counts.
+ */
+function relatedSql(articleId: number, story: number | null, at: string, limit: number, days: number) {
+  const t = Date.parse(at);
   const from = new Date(t - days * DAY_MS).toISOString();
   const to = new Date(t + days * DAY_MS).toISOString();
-  // Chosen when the article arrived, and the reverse: later articles whose "read also" named this
-  // article's story (the follow-ups it could not know about yet). The best score of either counts.
-  const story = me.story_id;
-  const { rows } = await sql<{ story_id: number; score: number }>`
+  return sql<{ story_id: number; score: number }>`
     SELECT x.story_id, MAX(x.score) AS score FROM (
       SELECT r.story_id, r.score FROM article_related r WHERE r.article_id = ${articleId}
       UNION ALL
@@ -176,7 +174,15 @@ export async function relatedForArticle(db: Db, articleId: number, limit: number
       WHERE r.story_id = ${story}::bigint AND o.story_id IS NOT NULL
     ) x JOIN stories st ON st.id = x.story_id
     WHERE x.story_id IS DISTINCT FROM ${story}::bigint AND st.last_seen >= ${from}::timestamptz AND st.first_seen <= ${to}::timestamptz
-    GROUP BY x.story_id ORDER BY score DESC, x.story_id LIMIT ${limit}`.execute(db);
+    GROUP BY x.story_id ORDER BY score DESC, x.story_id LIMIT ${limit}`;
+}
+
+export async function relatedForArticle(db: Db, articleId: number, limit: number, days: number): Promise<RelatedStory[]> {
+  const { rows: mine } = await sql<{ story_id: number | null; at: string }>`
+    SELECT a.story_id, ${WHEN} AS at FROM articles a WHERE a.id = ${articleId}`.execute(db);
+  const me = mine[0];
+  if (!me) return [];
+  const { rows } = await relatedSql(articleId, me.story_id, me.at, limit, days).execute(db);
   const out: RelatedStory[] = [];
   for (const r of rows) {
     const related = await getStory(db, r.story_id);
@@ -187,6 +193,37 @@ export async function relatedForArticle(db: Db, articleId: number, limit: number
     out.push({ story: related, article: row ? toArticle(row) : null, score: r.score });
   }
   return out;
+}
+
+/** An ArticleHeadline's columns, under its own names. */
+const HEADLINE_COLUMNS = sql`a.id, a.url, a.source_id, s.name AS source_name, a.title, a.published_at, a.fetched_at, a.image, a.story_id, a.duplicate_of`;
+
+export async function articleContext(db: Db, article: ContextArticle, limits: ContextLimits): Promise<ArticleContext> {
+  const noStory = article.story_id === null;
+  // Independent reads, sent together: the pool runs them on as many connections as it has free.
+  const [original, credits, story, coverage, related] = await Promise.all([
+    article.duplicate_of === null ? null : sql<ArticleHeadline>`
+      SELECT ${HEADLINE_COLUMNS} FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE a.id = ${article.duplicate_of}`.execute(db),
+    article.duplicate_of === null ? null : db.selectFrom('article_fingerprints').select(['article_id', 'agency'])
+      .where('article_id', 'in', [article.id, article.duplicate_of]).execute(),
+    noStory ? null : db.selectFrom('stories').select(['id', 'outlet_count', 'article_count']).where('id', '=', article.story_id!).executeTakeFirst(),
+    noStory ? null : sql<ArticleHeadline>`
+      SELECT ${HEADLINE_COLUMNS} FROM articles a LEFT JOIN sources s ON s.id = a.source_id
+      WHERE a.story_id = ${article.story_id}::bigint AND a.id <> ${article.id} ORDER BY ${WHEN}, a.id LIMIT ${limits.coverage}`.execute(db),
+    noStory ? null : sql<ArticleHeadline>`
+      SELECT ${HEADLINE_COLUMNS} FROM (${relatedSql(article.id, article.story_id, article.published_at ?? article.fetched_at, limits.related, limits.days)}) r
+      JOIN stories st ON st.id = r.story_id JOIN articles a ON a.id = st.headline_article_id LEFT JOIN sources s ON s.id = a.source_id
+      ORDER BY r.score DESC, r.story_id`.execute(db),
+  ]);
+  const originalRow = original?.rows[0] ?? null;
+  const creditOf = (id: number) => toCredit(credits?.find((c) => c.article_id === id)?.agency ?? null);
+  return {
+    story: story ?? null,
+    coverage: coverage?.rows ?? [],
+    related: related?.rows ?? [],
+    original: originalRow,
+    agency: originalRow ? (creditOf(article.id) ?? creditOf(originalRow.id)) : null,
+  };
 }
 
 export async function articlesWithoutStory(db: Db, limit: number, after: TimeCursor | null): Promise<Article[]> {

@@ -1,8 +1,8 @@
 // Stories on SQLite (migration 4): story rows, article assignment, fingerprints and "read also".
 // SqliteStore delegates its StoryStore methods here, one function each.
 import type Database from 'better-sqlite3';
-import type { Article, ArticleTag, Story, StoryEntity, StoryUpdate, WireCredit } from '../../model/index.ts';
-import type { FingerprintRecord, RelatedStory, StoredFingerprint, StoryBatch, StoryPage, TimeCursor } from '../story-types.ts';
+import type { Article, ArticleHeadline, ArticleTag, Story, StoryEntity, StoryUpdate, WireCredit } from '../../model/index.ts';
+import type { ArticleContext, ContextArticle, ContextLimits, FingerprintRecord, RelatedStory, StoredFingerprint, StoryBatch, StoryPage, TimeCursor } from '../story-types.ts';
 import { RANK_CANDIDATES, rankStories } from '../story-rank.ts';
 import { assembleStory, storedEntities } from '../story-rows.ts';
 import { type ArticleRow, type TagRow, toArticle, toTag } from './rows.ts';
@@ -13,6 +13,9 @@ const ARTICLE_COLUMNS = `a.id, a.external_id, a.url, a.source_id, s.name AS sour
   a.text, a.published_at, a.published_offset, a.updated_at, a.fetched_at, a.authors, a.image, a.lang,
   a.story_id, a.duplicate_of`;
 const FROM_ARTICLES = 'FROM articles a LEFT JOIN sources s ON s.id = a.source_id';
+/** An ArticleHeadline's columns, under its own names. */
+const HEADLINE_COLUMNS = `a.id, a.url, a.source_id, s.name AS source_name, a.title, a.published_at, a.fetched_at, a.image,
+  a.story_id, a.duplicate_of`;
 const WHEN = 'COALESCE(a.published_at, a.fetched_at)';
 
 /** A stories row: the Story without its outlets (read from the articles), entities as stored. */
@@ -168,26 +171,29 @@ function writeRelated(db: Db, articleId: number, related: readonly { story_id: n
   related.forEach((r, i) => w.addRelated.run(articleId, r.story_id, i + 1, r.score));
 }
 
+/**
+ * "Read also" for an article of `story` published `at`: the stories chosen when it arrived, and the
+ * reverse: later articles whose "read also" named its story (the follow-ups it could not know about
+ * yet). The best score of either counts. Parameters: @article, @story, @from, @to, @limit.
+ */
+const RELATED_SQL = `SELECT x.story_id, MAX(x.score) AS score FROM (
+    SELECT r.story_id, r.score FROM article_related r WHERE r.article_id = @article
+    UNION ALL
+    SELECT o.story_id, r.score FROM article_related r JOIN articles o ON o.id = r.article_id
+    WHERE @story IS NOT NULL AND r.story_id = @story AND o.story_id IS NOT NULL
+  ) x JOIN stories st ON st.id = x.story_id
+  WHERE x.story_id IS NOT @story AND st.last_seen >= @from AND st.first_seen <= @to
+  GROUP BY x.story_id ORDER BY score DESC, x.story_id LIMIT @limit`;
+
+function relatedParams(article: number, story: number | null, at: string, limit: number, days: number) {
+  const t = Date.parse(at);
+  return { article, story, from: new Date(t - days * 86_400_000).toISOString(), to: new Date(t + days * 86_400_000).toISOString(), limit };
+}
+
 export function relatedForArticle(db: Db, articleId: number, limit: number, days: number): RelatedStory[] {
   const me = db.prepare(`SELECT a.story_id, ${WHEN} AS at FROM articles a WHERE a.id = ?`).get(articleId) as { story_id: number | null; at: string } | undefined;
   if (!me) return [];
-  const t = Date.parse(me.at);
-  const from = new Date(t - days * 86_400_000).toISOString();
-  const to = new Date(t + days * 86_400_000).toISOString();
-  // Chosen when the article arrived, and the reverse: later articles whose "read also" named this
-  // article's story (the follow-ups it could not know about yet). The best score of either counts.
-  const rows = db
-    .prepare(
-      `SELECT x.story_id, MAX(x.score) AS score FROM (
-         SELECT r.story_id, r.score FROM article_related r WHERE r.article_id = @article
-         UNION ALL
-         SELECT o.story_id, r.score FROM article_related r JOIN articles o ON o.id = r.article_id
-         WHERE @story IS NOT NULL AND r.story_id = @story AND o.story_id IS NOT NULL
-       ) x JOIN stories st ON st.id = x.story_id
-       WHERE x.story_id IS NOT @story AND st.last_seen >= @from AND st.first_seen <= @to
-       GROUP BY x.story_id ORDER BY score DESC, x.story_id LIMIT @limit`,
-    )
-    .all({ article: articleId, story: me.story_id, from, to, limit }) as Array<{ story_id: number; score: number }>;
+  const rows = db.prepare(RELATED_SQL).all(relatedParams(articleId, me.story_id, me.at, limit, days)) as Array<{ story_id: number; score: number }>;
   const getArticle = db.prepare(`SELECT ${ARTICLE_COLUMNS} ${FROM_ARTICLES} WHERE a.id = ?`);
   const out: RelatedStory[] = [];
   for (const r of rows) {
@@ -197,6 +203,25 @@ export function relatedForArticle(db: Db, articleId: number, limit: number, days
     out.push({ story, article: row ? toArticle(row) : null, score: r.score });
   }
   return out;
+}
+
+export function articleContext(db: Db, article: ContextArticle, limits: ContextLimits): ArticleContext {
+  const headline = db.prepare(`SELECT ${HEADLINE_COLUMNS} ${FROM_ARTICLES} WHERE a.id = ?`);
+  const original = article.duplicate_of === null ? null : ((headline.get(article.duplicate_of) as ArticleHeadline | undefined) ?? null);
+  const agency = original ? (wireCredit(db, article.id) ?? wireCredit(db, original.id)) : null;
+  if (article.story_id === null) return { story: null, coverage: [], related: [], original, agency };
+  const story = (db.prepare('SELECT id, outlet_count, article_count FROM stories WHERE id = ?').get(article.story_id) as ArticleContext['story'] | undefined) ?? null;
+  const coverage = db
+    .prepare(`SELECT ${HEADLINE_COLUMNS} ${FROM_ARTICLES} WHERE a.story_id = ? AND a.id <> ? ORDER BY ${WHEN}, a.id LIMIT ?`)
+    .all(article.story_id, article.id, limits.coverage) as ArticleHeadline[];
+  const related = db
+    .prepare(
+      `SELECT ${HEADLINE_COLUMNS} FROM (${RELATED_SQL}) r JOIN stories st ON st.id = r.story_id
+       JOIN articles a ON a.id = st.headline_article_id LEFT JOIN sources s ON s.id = a.source_id
+       ORDER BY r.score DESC, r.story_id`,
+    )
+    .all(relatedParams(article.id, article.story_id, article.published_at ?? article.fetched_at, limits.related, limits.days)) as ArticleHeadline[];
+  return { story, coverage, related, original, agency };
 }
 
 export function articlesWithoutStory(db: Db, limit: number, after: TimeCursor | null): Article[] {

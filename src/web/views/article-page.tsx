@@ -1,5 +1,5 @@
 import { raw } from 'hono/html';
-import type { Article, WireCredit } from '../../model/index.ts';
+import type { Article, ArticleHeadline, WireCredit } from '../../model/index.ts';
 import { outletCount } from './counts.ts';
 import { SourceLink } from './article-list.tsx';
 import { FullDate, RelativeTime } from './dates.tsx';
@@ -11,11 +11,11 @@ export interface ArticlePageData {
   article: Article;
   tags: TagLink[];
   /** The same story told by other outlets. */
-  coverage: Article[];
+  coverage: ArticleHeadline[];
   /** Other stories about the same thing, close in time ("إقرأ أيضاً"). */
-  related: Article[];
+  related: ArticleHeadline[];
   /** When the article is a syndicated copy: its original, and the wire agency its text credits. */
-  copyOf?: { original: Article; agency: WireCredit | null } | null;
+  copyOf?: { original: ArticleHeadline; agency: WireCredit | null } | null;
   /** The article's story, for the link to its full coverage. */
   story?: { id: number; outlet_count: number } | null;
   now: Date;
@@ -88,7 +88,7 @@ export function ArticlePage({ article, tags, coverage, related, copyOf, story, n
   );
 }
 
-function RelatedList({ articles, now, timeZone }: { articles: Article[]; now: Date; timeZone: string }) {
+function RelatedList({ articles, now, timeZone }: { articles: ArticleHeadline[]; now: Date; timeZone: string }) {
   return (
     <ul>
       {articles.map((a) => (
