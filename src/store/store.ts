@@ -4,7 +4,7 @@ import type { SearchPage, SearchRequest } from './search-types.ts';
 import type { StoryStore } from './story-types.ts';
 import type { WorkStore } from './lease-types.ts';
 
-export type { FingerprintRecord, RelatedStory, StoredFingerprint, StoryPage, StoryStore, TimeCursor } from './story-types.ts';
+export type { ArticleContext, ContextArticle, ContextLimits, FingerprintRecord, RelatedStory, StoredFingerprint, StoryPage, StoryStore, TimeCursor } from './story-types.ts';
 export type { HostGate, SharedLock, WorkStore } from './lease-types.ts';
 export type { DayFacet, SearchFacets, SearchFailure, SearchHit, SearchPage, SearchRequest, SearchResults, SearchSort, SnippetSegment, SourceFacet } from './search-types.ts';
 
@@ -58,6 +58,12 @@ export interface Store extends StoryStore, WorkStore {
   readonly kind: 'sqlite' | 'postgres';
   close(): Promise<void>;
   schemaVersion(): Promise<number>;
+  /**
+   * A token that changes whenever anything stored changes, by this process or another: what a page
+   * cache checks its pages against. Null when the backend cannot tell cheaply (then nothing may be
+   * cached on the strength of it).
+   */
+  dataVersion(): Promise<string | null>;
 
   addSource(source: NewSource): Promise<{ source: Source; created: boolean }>;
   getSource(id: number): Promise<Source | null>;

@@ -18,6 +18,7 @@ import { cors } from './cors.ts';
 import { etag } from './etag.ts';
 import { HttpMetrics, metricsRoutes } from './metrics.ts';
 import { adminRoutes } from './routes/admin.tsx';
+import { PageCache, type PageCacheOptions } from './page-cache.ts';
 
 export interface WebOptions {
   store: Store;
@@ -35,6 +36,8 @@ export interface WebOptions {
   rateLimits?: { searchPerMinute?: number; apiPerMinute?: number };
   /** The operator's credential for /admin (routes/admin.tsx); absent, the admin section is off. */
   adminToken?: string;
+  /** Rendered public pages kept in memory (page-cache.ts); false turns it off. On by default. */
+  pageCache?: Partial<PageCacheOptions> | false;
 }
 
 /** Articles per page on lists. */
@@ -64,6 +67,11 @@ export function createApp(opts: WebOptions): Hono {
   app.use('/search/*', rateLimit({ perMinute: opts.rateLimits?.searchPerMinute ?? 0, trustProxy: opts.trustProxy }));
   app.use('/api/*', rateLimit({ perMinute: opts.rateLimits?.apiPerMinute ?? 0, trustProxy: opts.trustProxy }));
 
+  // Inside the rate limits, which a kept page still counts against; outside every route.
+  // Its clock is the pages' clock: a kept page expires as its relative times ("منذ ساعتين") age.
+  const cache = opts.pageCache === false ? null : new PageCache(store, opts.pageCache, () => now().getTime());
+  if (cache) app.use('*', cache.middleware());
+
   app.route('/', staticRoutes());
 
   app.get('/healthz', async (c) => {
@@ -80,7 +88,7 @@ export function createApp(opts: WebOptions): Hono {
   app.route('/', storyRoutes(pages));
   app.route('/', searchRoutes(pages));
   app.route('/', apiRoutes({ store, log, pageSize: PAGE_SIZE, now }));
-  app.route('/', metricsRoutes({ store, metrics, now }));
+  app.route('/', metricsRoutes({ store, metrics, now, cache }));
   app.route('/', adminRoutes({ store, log, token: opts.adminToken, https: opts.https, siteUrl: opts.siteUrl, trustProxy: opts.trustProxy, timeZone, now }));
 
   app.notFound((c) =>

@@ -9,6 +9,7 @@
 // (or take max()).
 import { Hono, type MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
+import type { PageCache, PageCacheStats } from './page-cache.ts';
 import type { Store } from '../store/store.ts';
 
 export const METRICS_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
@@ -111,10 +112,25 @@ export async function storeMetrics(store: Store, now: Date): Promise<string[]> {
 }
 
 /** GET /metrics: the store's figures and this process's request latencies. */
-export function metricsRoutes({ store, metrics, now }: { store: Store; metrics: HttpMetrics; now: () => Date }): Hono {
+/** The page cache's counters (page-cache.ts), for telling how much of the traffic it spares. */
+export function pageCacheMetrics(stats: PageCacheStats): string[] {
+  return [
+    '# HELP marsad_page_cache_hits_total Pages served from memory, as built for an earlier request.',
+    '# TYPE marsad_page_cache_hits_total counter',
+    `marsad_page_cache_hits_total ${stats.hits}`,
+    '# HELP marsad_page_cache_misses_total Cacheable pages built because none was kept, or the kept one was stale.',
+    '# TYPE marsad_page_cache_misses_total counter',
+    `marsad_page_cache_misses_total ${stats.misses}`,
+    '# HELP marsad_page_cache_bytes Bytes of page bodies kept.',
+    '# TYPE marsad_page_cache_bytes gauge',
+    `marsad_page_cache_bytes ${stats.bytes}`,
+  ];
+}
+
+export function metricsRoutes({ store, metrics, now, cache }: { store: Store; metrics: HttpMetrics; now: () => Date; cache?: PageCache | null }): Hono {
   const app = new Hono();
   app.get('/metrics', async (c) => {
-    const lines = [...(await storeMetrics(store, now())), ...metrics.render()];
+    const lines = [...(await storeMetrics(store, now())), ...metrics.render(), ...(cache ? pageCacheMetrics(cache.stats()) : [])];
     c.header('Cache-Control', 'no-store');
     return c.body(lines.join('\n') + '\n', 200, { 'Content-Type': METRICS_CONTENT_TYPE });
   });

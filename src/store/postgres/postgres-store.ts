@@ -7,7 +7,7 @@ import { StoreError } from '../errors.ts';
 import { planSearch } from '../search-plan.ts';
 import type { SearchPage, SearchRequest } from '../search-types.ts';
 import type { ArticlePage, InsertResult, LinkRecord, ListPage, PollRecord, Store } from '../store.ts';
-import type { FingerprintRecord, RelatedStory, StoredFingerprint, StoryBatch, StoryPage, TimeCursor } from '../story-types.ts';
+import type { ArticleContext, ContextArticle, ContextLimits, FingerprintRecord, RelatedStory, StoredFingerprint, StoryBatch, StoryPage, TimeCursor } from '../story-types.ts';
 import { migrate } from './migrate.ts';
 import { ARTICLE_COLUMNS, type Database, toArticle, toTag } from './rows.ts';
 import { backfillSearchIndex, SEARCH_INDEX_VERSION, searchPostgres, searchVector } from './search.ts';
@@ -148,6 +148,11 @@ export class PostgresStore implements Store {
     const db = await this.db();
     const row = await db.selectFrom('schema_migrations').select((eb) => eb.fn.max('version').as('v')).executeTakeFirst();
     return Number(row?.v ?? 0);
+  }
+
+  async dataVersion(): Promise<null> {
+    // No cheap, exact change counter across the processes of a PostgreSQL deployment yet.
+    return null;
   }
 
   async addSource(source: NewSource): Promise<{ source: Source; created: boolean }> {
@@ -385,6 +390,7 @@ export class PostgresStore implements Store {
   async copiesOf(articleId: number): Promise<Article[]> { return stories.copiesOf(await this.db(), articleId); }
   async setRelated(articleId: number, related: readonly { story_id: number; score: number }[]): Promise<void> { return stories.setRelated(await this.db(), articleId, related); }
   async relatedForArticle(articleId: number, limit = 5, days = 7): Promise<RelatedStory[]> { return stories.relatedForArticle(await this.db(), articleId, limit, days); }
+  async articleContext(article: ContextArticle, limits: ContextLimits): Promise<ArticleContext> { return stories.articleContext(await this.db(), article, limits); }
   async articlesWithoutStory(limit: number, after?: TimeCursor | null): Promise<Article[]> { return stories.articlesWithoutStory(await this.db(), limit, after ?? null); }
   async articlesInStoriesBetween(since: string, until: string, limit: number, after?: TimeCursor | null): Promise<Article[]> { return stories.articlesInStoriesBetween(await this.db(), since, until, limit, after ?? null); }
   async tagsForArticles(ids: readonly number[]): Promise<Map<number, ArticleTag[]>> { return stories.tagsForArticles(await this.db(), ids); }

@@ -12,7 +12,7 @@ import type { SearchPage, SearchRequest } from '../search-types.ts';
 import { backfillSearchIndex, indexArticle, registerSearchFunctions, searchSqlite } from './search.ts';
 import { type ArticleRow, type SourceRow, type TagRow, toArticle, toSource, toTag } from './rows.ts';
 import type { Story, StoryUpdate, WireCredit } from '../../model/index.ts';
-import type { FingerprintRecord, RelatedStory, StoredFingerprint, StoryBatch, StoryPage, TimeCursor } from '../story-types.ts';
+import type { ArticleContext, ContextArticle, ContextLimits, FingerprintRecord, RelatedStory, StoredFingerprint, StoryBatch, StoryPage, TimeCursor } from '../story-types.ts';
 import * as stories from './stories.ts';
 import * as leases from './leases.ts';
 import type { HostGate, SharedLock } from '../lease-types.ts';
@@ -78,6 +78,11 @@ export class SqliteStore implements Store {
 
   async schemaVersion(): Promise<number> {
     return this.db.pragma('user_version', { simple: true }) as number;
+  }
+
+  async dataVersion(): Promise<string> {
+    // data_version moves when another connection commits; total_changes counts this one's own writes.
+    return this.db.prepare('SELECT (SELECT data_version FROM pragma_data_version()) || \'.\' || total_changes()').pluck().get() as string;
   }
 
   async addSource(source: NewSource): Promise<{ source: Source; created: boolean }> {
@@ -337,6 +342,7 @@ export class SqliteStore implements Store {
   async copiesOf(articleId: number): Promise<Article[]> { return stories.copiesOf(this.db, articleId); }
   async setRelated(articleId: number, related: readonly { story_id: number; score: number }[]): Promise<void> { stories.setRelated(this.db, articleId, related); }
   async relatedForArticle(articleId: number, limit = 5, days = 7): Promise<RelatedStory[]> { return stories.relatedForArticle(this.db, articleId, limit, days); }
+  async articleContext(article: ContextArticle, limits: ContextLimits): Promise<ArticleContext> { return stories.articleContext(this.db, article, limits); }
   async articlesWithoutStory(limit: number, after?: TimeCursor | null): Promise<Article[]> { return stories.articlesWithoutStory(this.db, limit, after ?? null); }
   async articlesInStoriesBetween(since: string, until: string, limit: number, after?: TimeCursor | null): Promise<Article[]> { return stories.articlesInStoriesBetween(this.db, since, until, limit, after ?? null); }
   async tagsForArticles(ids: readonly number[]): Promise<Map<number, ArticleTag[]>> { return stories.tagsForArticles(this.db, ids); }
