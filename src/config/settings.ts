@@ -23,6 +23,10 @@ export interface Settings {
   defaultSources: string;
   /** The operator's credential for /admin (src/web/admin-auth.ts); unset, the admin section is off. */
   adminToken: string | null;
+  /** Megabytes of rendered public pages kept in memory per web process (src/web/page-cache.ts); 0 turns it off. */
+  pageCacheMb: number;
+  /** Seconds a kept page may still be served after the store changed: what a busy crawl needs. */
+  pageCacheGraceSeconds: number;
 }
 
 const TABLE: { [K in keyof Settings]: { env: string; default: Settings[K]; parse?: (v: string) => Settings[K] } } = {
@@ -40,6 +44,8 @@ const TABLE: { [K in keyof Settings]: { env: string; default: Settings[K]; parse
   tickSeconds: { env: 'MARSAD_TICK_SECONDS', default: 30, parse: Number },
   defaultSources: { env: 'MARSAD_SOURCES', default: 'sources/arabic-outlets.opml' },
   adminToken: { env: 'MARSAD_ADMIN_TOKEN', default: null },
+  pageCacheMb: { env: 'MARSAD_PAGE_CACHE_MB', default: 64, parse: Number },
+  pageCacheGraceSeconds: { env: 'MARSAD_PAGE_CACHE_GRACE', default: 2, parse: Number },
 };
 
 export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {

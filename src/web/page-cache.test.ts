@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { silentLogger } from '../log/index.ts';
 import type { NewArticle } from '../model/index.ts';
 import { SqliteStore } from '../store/sqlite/sqlite-store.ts';
+import { pageCacheOptions } from '../cli/commands/serve.ts';
+import { loadSettings } from '../config/settings.ts';
 import { createApp, type WebOptions } from './app.tsx';
 
 const MINUTE = 60_000;
@@ -118,4 +120,23 @@ test('the cache holds at most its byte budget, dropping the least recently read 
   const off = await newsroom(':memory:', { pageCache: false });
   await off.app.request(`/article/${first}`);
   assert.doesNotMatch(await (await off.app.request('/metrics')).text(), /marsad_page_cache/, 'off means off');
+});
+
+test('with a grace, a busy crawl does not rebuild a page on every request: it is rebuilt once the grace is over', async () => {
+  const { app, store, clock, first, sham } = await newsroom(':memory:', { pageCache: { graceMs: 2_000 } });
+  assert.doesNotMatch(await (await app.request(`/article/${first}`)).text(), /دمشق/);
+  const late = (await store.insertArticle(report(sham.id, 'mustashfa-5', 'وفد طبي من دمشق يزور مستشفى القاهرة', 1, clock.now))).id;
+  await store.assignStory(late, 1, null);
+  assert.doesNotMatch(await (await app.request(`/article/${first}`)).text(), /دمشق/, 'within the grace the kept page is served');
+  clock.now = new Date(clock.now.getTime() + 2_500);
+  assert.match(await (await app.request(`/article/${first}`)).text(), /وفد طبي من دمشق/);
+});
+
+test('the operator sizes the cache in megabytes and the grace in seconds; 0 MB turns it off, nonsense is refused', () => {
+  const settings = (env: Record<string, string>) => loadSettings(env);
+  assert.deepEqual(pageCacheOptions(settings({})), { maxBytes: 64 * 1024 * 1024, graceMs: 2_000 });
+  assert.deepEqual(pageCacheOptions(settings({ MARSAD_PAGE_CACHE_MB: '8', MARSAD_PAGE_CACHE_GRACE: '0.5' })), { maxBytes: 8 * 1024 * 1024, graceMs: 500 });
+  assert.equal(pageCacheOptions(settings({ MARSAD_PAGE_CACHE_MB: '0' })), false);
+  assert.throws(() => pageCacheOptions(settings({ MARSAD_PAGE_CACHE_MB: 'كثير' })), /MARSAD_PAGE_CACHE_MB/);
+  assert.throws(() => pageCacheOptions(settings({ MARSAD_PAGE_CACHE_GRACE: '-1' })), /MARSAD_PAGE_CACHE_GRACE/);
 });

@@ -3,9 +3,11 @@
 // one costs a millisecond or two of database reads and rendering, sending a kept one a few
 // microseconds.
 //
-// A kept page is served only while it is exactly what would be built now:
+// A kept page is served only while it is what would be built now:
 //   - the store's data version is the one it was built at (store.dataVersion(): any write, by this
-//     process or another, moves it), and
+//     process or another, moves it), or the page is younger than `graceMs` (0 by default: exact). A
+//     site crawling thousands of outlets writes every second; a grace of a second or two lets each
+//     page be built once per grace instead of on every request, and no reader can tell;
 //   - it is younger than `ttlMs`, because pages print times relative to now ("منذ ساعتين").
 // A store that cannot give a data version (null) gets no cache. We already tell browsers and proxies
 // they may keep public pages for a minute (etag.ts), so this promises nothing new.
@@ -22,11 +24,13 @@ export interface PageCacheOptions {
   maxBytes: number;
   /** A kept page is built again once this old. */
   ttlMs: number;
+  /** A kept page may still be served this long after it was built even if the store has changed since. */
+  graceMs: number;
   /** Larger bodies are never kept. */
   maxBodyBytes?: number;
 }
 
-export const PAGE_CACHE_DEFAULTS: PageCacheOptions = { maxBytes: 64 * 1024 * 1024, ttlMs: 30_000, maxBodyBytes: 1024 * 1024 };
+export const PAGE_CACHE_DEFAULTS: PageCacheOptions = { maxBytes: 64 * 1024 * 1024, ttlMs: 30_000, graceMs: 0, maxBodyBytes: 1024 * 1024 };
 
 interface Kept {
   body: Uint8Array<ArrayBuffer>;
@@ -72,7 +76,8 @@ export class PageCache {
       if (version === null) return next();
       const key = c.req.url;
       const hit = this.kept.get(key);
-      if (hit && hit.version === version && this.clock() - hit.at < this.opts.ttlMs) {
+      const age = hit ? this.clock() - hit.at : Infinity;
+      if (hit && age < this.opts.ttlMs && (hit.version === version || age < this.opts.graceMs)) {
         this.hits++;
         // Most recently used last: the Map's order is the eviction order.
         this.kept.delete(key);

@@ -46,8 +46,8 @@ function positive(raw: string | undefined, fallback: number, flag: string): numb
 
 const SERVE_OPTIONS = { port: { type: 'string' }, host: { type: 'string' } } as const;
 
-/** Security headers, rate limits and the admin's credential for the site, as the operator's settings ask. */
-export function siteSecurity(settings: Settings): Pick<WebOptions, 'https' | 'trustProxy' | 'rateLimits' | 'adminToken'> {
+/** Security headers, rate limits, the admin's credential and the page cache, as the operator's settings ask. */
+export function siteSecurity(settings: Settings): Pick<WebOptions, 'https' | 'trustProxy' | 'rateLimits' | 'adminToken' | 'pageCache'> {
   // A token too short to protect anything is refused at start, not discovered by an intruder.
   if (settings.adminToken !== null && settings.adminToken.length < MIN_TOKEN_LENGTH) {
     throw new UsageError(new AdminTokenError().message);
@@ -57,7 +57,16 @@ export function siteSecurity(settings: Settings): Pick<WebOptions, 'https' | 'tr
     https: settings.https,
     trustProxy: settings.trustProxy,
     rateLimits: { searchPerMinute: settings.searchRatePerMinute, apiPerMinute: settings.apiRatePerMinute },
+    pageCache: pageCacheOptions(settings),
   };
+}
+
+/** The page cache as the operator's settings size it; a bad number is refused at start. */
+export function pageCacheOptions(settings: Settings): WebOptions['pageCache'] {
+  const { pageCacheMb: mb, pageCacheGraceSeconds: grace } = settings;
+  if (!Number.isFinite(mb) || mb < 0) throw new UsageError(`MARSAD_PAGE_CACHE_MB must be a number of megabytes (0 turns the cache off)`);
+  if (!Number.isFinite(grace) || grace < 0) throw new UsageError(`MARSAD_PAGE_CACHE_GRACE must be a number of seconds (0: pages are rebuilt after every write)`);
+  return mb === 0 ? false : { maxBytes: Math.round(mb * 1024 * 1024), graceMs: Math.round(grace * 1000) };
 }
 
 export function parsePort(raw: string | undefined, fallback: number): number {

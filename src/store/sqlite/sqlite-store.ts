@@ -212,8 +212,9 @@ export class SqliteStore implements Store {
       params.source_id = page.source_id;
     }
     if (page.before) {
-      // A row value keeps the cursor one range of the index.
-      where.push(`(${when}, a.id) < (@before_at, @before_id)`);
+      // The date bound alone is what SQLite seeks the expression index with; as a row value
+      // ((date, id) < (…)) it scanned the index from the top, 8 ms a page at 31k articles.
+      where.push(`${when} <= @before_at AND (${when} < @before_at OR a.id < @before_id)`);
       params.before_at = page.before.published_at;
       params.before_id = page.before.id;
     }

@@ -17,6 +17,11 @@ const FROM_ARTICLES = 'FROM articles a LEFT JOIN sources s ON s.id = a.source_id
 const HEADLINE_COLUMNS = `a.id, a.url, a.source_id, s.name AS source_name, a.title, a.published_at, a.fetched_at, a.image,
   a.story_id, a.duplicate_of`;
 const WHEN = 'COALESCE(a.published_at, a.fetched_at)';
+/**
+ * After a time cursor (@after_at, @after_id), written so SQLite seeks its expression indexes with the
+ * date bound; the same test as a row value, (date, id) > (…), made it scan them.
+ */
+const AFTER = `${WHEN} >= @after_at AND (${WHEN} > @after_at OR a.id > @after_id)`;
 
 /** A stories row: the Story without its outlets (read from the articles), entities as stored. */
 type StoryRow = Omit<Story, 'entities' | 'outlets'> & { entities: string };
@@ -226,7 +231,7 @@ export function articleContext(db: Db, article: ContextArticle, limits: ContextL
 
 export function articlesWithoutStory(db: Db, limit: number, after: TimeCursor | null): Article[] {
   const rows = after
-    ? db.prepare(`SELECT ${ARTICLE_COLUMNS} ${FROM_ARTICLES} WHERE a.story_id IS NULL AND (${WHEN}, a.id) > (?, ?) ORDER BY ${WHEN}, a.id LIMIT ?`).all(after.at, after.id, limit)
+    ? db.prepare(`SELECT ${ARTICLE_COLUMNS} ${FROM_ARTICLES} WHERE a.story_id IS NULL AND ${AFTER} ORDER BY ${WHEN}, a.id LIMIT @limit`).all({ after_at: after.at, after_id: after.id, limit })
     : db.prepare(`SELECT ${ARTICLE_COLUMNS} ${FROM_ARTICLES} WHERE a.story_id IS NULL ORDER BY ${WHEN}, a.id LIMIT ?`).all(limit);
   return (rows as ArticleRow[]).map(toArticle);
 }
@@ -235,7 +240,7 @@ export function articlesInStoriesBetween(db: Db, since: string, until: string, l
   const rows = db
     .prepare(
       `SELECT ${ARTICLE_COLUMNS} ${FROM_ARTICLES} WHERE a.story_id IS NOT NULL AND ${WHEN} >= @since AND ${WHEN} < @until
-       AND (@after_at IS NULL OR (${WHEN}, a.id) > (@after_at, @after_id)) ORDER BY ${WHEN}, a.id LIMIT @limit`,
+       AND (@after_at IS NULL OR ${AFTER}) ORDER BY ${WHEN}, a.id LIMIT @limit`,
     )
     .all({ since, until, limit, after_at: after?.at ?? null, after_id: after?.id ?? 0 }) as ArticleRow[];
   return rows.map(toArticle);
