@@ -27,6 +27,10 @@ export function storyConformanceCases(): Array<[string, (store: Store) => Promis
       assert.equal(again.headline, 'عنوان أدق');
       assert.equal(again.headline_article_id, b);
       assert.deepEqual((await store.storyArticles(7)).map((x) => x.id), [b, a, c], 'the timeline is oldest first');
+      const headlines = await store.storyHeadlines(7);
+      assert.deepEqual(headlines.map((x) => x.id), [b, a, c], 'the page lists the same timeline');
+      assert.deepEqual([headlines[0]!.source_name, 'text' in headlines[0]!, 'body' in headlines[0]!], ['الشام اليوم', false, false], 'as headlines, without text');
+      assert.deepEqual(await store.storyHeadlines(404), []);
     }],
     ['a copy is folded under its original and found from it', async (store) => {
       const original = await insert(store, null, 'wire', '2026-11-23T07:20:00.000Z');

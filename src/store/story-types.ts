@@ -97,6 +97,8 @@ export interface StoryStore {
   maxStoryId(): Promise<number>;
   /** A story's articles in time order, oldest first: the timeline. Copies included. */
   storyArticles(storyId: number): Promise<Article[]>;
+  /** The same timeline as headlines (no text): what the story page lists. */
+  storyHeadlines(storyId: number): Promise<ArticleHeadline[]>;
   /** Stories newest first, paged with a cursor. */
   latestStories(page: StoryPage): Promise<Story[]>;
   /** The home page's top stories, ranked by outlet count and freshness (story-rank.ts). */

@@ -1,7 +1,7 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { normalizeArabic } from '../../arabic/index.ts';
-import type { Article, ArticleTag, NewArticle, NewSource, Source, Story, StoryUpdate, TagInfo, WireCredit } from '../../model/index.ts';
+import type { Article, ArticleHeadline, ArticleTag, NewArticle, NewSource, Source, Story, StoryUpdate, TagInfo, WireCredit } from '../../model/index.ts';
 import { canonicalizeUrl } from '../../sanitize/url.ts';
 import { StoreError } from '../errors.ts';
 import { planSearch } from '../search-plan.ts';
@@ -381,6 +381,7 @@ export class PostgresStore implements Store {
   async getStory(id: number): Promise<Story | null> { return stories.getStory(await this.db(), id); }
   async maxStoryId(): Promise<number> { return stories.maxStoryId(await this.db()); }
   async storyArticles(storyId: number): Promise<Article[]> { return stories.storyArticles(await this.db(), storyId); }
+  async storyHeadlines(storyId: number): Promise<ArticleHeadline[]> { return stories.storyHeadlines(await this.db(), storyId); }
   async latestStories(page: StoryPage): Promise<Story[]> { return stories.latestStories(await this.db(), page); }
   async topStories(opts: { now: Date; limit: number }): Promise<Story[]> { return stories.topStories(await this.db(), opts.now, opts.limit); }
   async saveStoryBatch(batch: StoryBatch): Promise<void> { return stories.saveStoryBatch(await this.db(), batch); }

@@ -12,6 +12,8 @@ type Db = Kysely<Database>;
 
 const WHEN = sql`COALESCE(a.published_at, a.fetched_at)`;
 const DAY_MS = 86_400_000;
+/** An ArticleHeadline's columns, under its own names. */
+const HEADLINE_COLUMNS = sql`a.id, a.url, a.source_id, s.name AS source_name, a.title, a.published_at, a.fetched_at, a.image, a.story_id, a.duplicate_of`;
 
 /** A stories row: the Story without its outlets (read from the articles), entities as stored. */
 type StoryRow = Omit<Story, 'entities' | 'outlets'> & { entities: unknown };
@@ -97,6 +99,18 @@ export async function getStory(db: Db, id: number): Promise<Story | null> {
 export async function maxStoryId(db: Db): Promise<number> {
   const row = await db.selectFrom('stories').select((eb) => eb.fn.max('id').as('n')).executeTakeFirst();
   return Number(row?.n ?? 0);
+}
+
+/** A story's articles as headlines, oldest first: all of them (limit null), or all but one, up to a limit. */
+async function headlinesOf(db: Db, storyId: number, except: number | null, limit: number | null): Promise<ArticleHeadline[]> {
+  const { rows } = await sql<ArticleHeadline>`
+    SELECT ${HEADLINE_COLUMNS} FROM articles a LEFT JOIN sources s ON s.id = a.source_id
+    WHERE a.story_id = ${storyId}::bigint AND a.id IS DISTINCT FROM ${except}::bigint ORDER BY ${WHEN}, a.id LIMIT ${limit}::bigint`.execute(db);
+  return rows;
+}
+
+export async function storyHeadlines(db: Db, storyId: number): Promise<ArticleHeadline[]> {
+  return headlinesOf(db, storyId, null, null);
 }
 
 export async function storyArticles(db: Db, storyId: number): Promise<Article[]> {
@@ -195,9 +209,6 @@ export async function relatedForArticle(db: Db, articleId: number, limit: number
   return out;
 }
 
-/** An ArticleHeadline's columns, under its own names. */
-const HEADLINE_COLUMNS = sql`a.id, a.url, a.source_id, s.name AS source_name, a.title, a.published_at, a.fetched_at, a.image, a.story_id, a.duplicate_of`;
-
 export async function articleContext(db: Db, article: ContextArticle, limits: ContextLimits): Promise<ArticleContext> {
   const noStory = article.story_id === null;
   // Independent reads, sent together: the pool runs them on as many connections as it has free.
@@ -207,9 +218,7 @@ export async function articleContext(db: Db, article: ContextArticle, limits: Co
     article.duplicate_of === null ? null : db.selectFrom('article_fingerprints').select(['article_id', 'agency'])
       .where('article_id', 'in', [article.id, article.duplicate_of]).execute(),
     noStory ? null : db.selectFrom('stories').select(['id', 'outlet_count', 'article_count']).where('id', '=', article.story_id!).executeTakeFirst(),
-    noStory ? null : sql<ArticleHeadline>`
-      SELECT ${HEADLINE_COLUMNS} FROM articles a LEFT JOIN sources s ON s.id = a.source_id
-      WHERE a.story_id = ${article.story_id}::bigint AND a.id <> ${article.id} ORDER BY ${WHEN}, a.id LIMIT ${limits.coverage}`.execute(db),
+    noStory ? null : headlinesOf(db, article.story_id!, article.id, limits.coverage),
     noStory ? null : sql<ArticleHeadline>`
       SELECT ${HEADLINE_COLUMNS} FROM (${relatedSql(article.id, article.story_id, article.published_at ?? article.fetched_at, limits.related, limits.days)}) r
       JOIN stories st ON st.id = r.story_id JOIN articles a ON a.id = st.headline_article_id LEFT JOIN sources s ON s.id = a.source_id
@@ -219,7 +228,7 @@ export async function articleContext(db: Db, article: ContextArticle, limits: Co
   const creditOf = (id: number) => toCredit(credits?.find((c) => c.article_id === id)?.agency ?? null);
   return {
     story: story ?? null,
-    coverage: coverage?.rows ?? [],
+    coverage: coverage ?? [],
     related: related?.rows ?? [],
     original: originalRow,
     agency: originalRow ? (creditOf(article.id) ?? creditOf(originalRow.id)) : null,

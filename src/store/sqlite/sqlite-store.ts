@@ -11,7 +11,7 @@ import { planSearch } from '../search-plan.ts';
 import type { SearchPage, SearchRequest } from '../search-types.ts';
 import { backfillSearchIndex, indexArticle, registerSearchFunctions, searchSqlite } from './search.ts';
 import { type ArticleRow, type SourceRow, type TagRow, toArticle, toSource, toTag } from './rows.ts';
-import type { Story, StoryUpdate, WireCredit } from '../../model/index.ts';
+import type { ArticleHeadline, Story, StoryUpdate, WireCredit } from '../../model/index.ts';
 import type { ArticleContext, ContextArticle, ContextLimits, FingerprintRecord, RelatedStory, StoredFingerprint, StoryBatch, StoryPage, TimeCursor } from '../story-types.ts';
 import * as stories from './stories.ts';
 import * as leases from './leases.ts';
@@ -334,6 +334,7 @@ export class SqliteStore implements Store {
   async getStory(id: number): Promise<Story | null> { return stories.getStory(this.db, id); }
   async maxStoryId(): Promise<number> { return stories.maxStoryId(this.db); }
   async storyArticles(storyId: number): Promise<Article[]> { return stories.storyArticles(this.db, storyId); }
+  async storyHeadlines(storyId: number): Promise<ArticleHeadline[]> { return stories.storyHeadlines(this.db, storyId); }
   async latestStories(page: StoryPage): Promise<Story[]> { return stories.latestStories(this.db, page); }
   async topStories(opts: { now: Date; limit: number }): Promise<Story[]> { return stories.topStories(this.db, opts.now, opts.limit); }
   async saveStoryBatch(batch: StoryBatch): Promise<void> { stories.saveStoryBatch(this.db, batch); }

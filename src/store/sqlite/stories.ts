@@ -119,6 +119,17 @@ export function maxStoryId(db: Db): number {
   return (db.prepare('SELECT COALESCE(MAX(id), 0) AS n FROM stories').get() as { n: number }).n;
 }
 
+/** A story's articles as headlines, oldest first: all of them (limit -1), or all but one, up to a limit. */
+function headlinesOf(db: Db, storyId: number, except: number | null, limit: number): ArticleHeadline[] {
+  return db
+    .prepare(`SELECT ${HEADLINE_COLUMNS} ${FROM_ARTICLES} WHERE a.story_id = @story AND a.id IS NOT @except ORDER BY ${WHEN}, a.id LIMIT @limit`)
+    .all({ story: storyId, except, limit }) as ArticleHeadline[];
+}
+
+export function storyHeadlines(db: Db, storyId: number): ArticleHeadline[] {
+  return headlinesOf(db, storyId, null, -1);
+}
+
 export function storyArticles(db: Db, storyId: number): Article[] {
   return (db.prepare(`SELECT ${ARTICLE_COLUMNS} ${FROM_ARTICLES} WHERE a.story_id = ? ORDER BY ${WHEN}, a.id`).all(storyId) as ArticleRow[]).map(toArticle);
 }
@@ -216,9 +227,7 @@ export function articleContext(db: Db, article: ContextArticle, limits: ContextL
   const agency = original ? (wireCredit(db, article.id) ?? wireCredit(db, original.id)) : null;
   if (article.story_id === null) return { story: null, coverage: [], related: [], original, agency };
   const story = (db.prepare('SELECT id, outlet_count, article_count FROM stories WHERE id = ?').get(article.story_id) as ArticleContext['story'] | undefined) ?? null;
-  const coverage = db
-    .prepare(`SELECT ${HEADLINE_COLUMNS} ${FROM_ARTICLES} WHERE a.story_id = ? AND a.id <> ? ORDER BY ${WHEN}, a.id LIMIT ?`)
-    .all(article.story_id, article.id, limits.coverage) as ArticleHeadline[];
+  const coverage = headlinesOf(db, article.story_id, article.id, limits.coverage);
   const related = db
     .prepare(
       `SELECT ${HEADLINE_COLUMNS} FROM (${RELATED_SQL}) r JOIN stories st ON st.id = r.story_id

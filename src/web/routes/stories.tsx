@@ -18,7 +18,7 @@ export function storyRoutes({ store, pageSize, timeZone, now, base }: StoryRoute
   app.get('/story/:id', async (c) => {
     const story = await load(c.req.param('id'));
     if (!story) return c.notFound();
-    const articles = await store.storyArticles(story.id);
+    const articles = await store.storyHeadlines(story.id);
     return c.html(<StoryPage story={story} articles={articles} canonical={`${base(c.req.url)}/story/${story.id}`} now={now()} timeZone={timeZone} />);
   });
 

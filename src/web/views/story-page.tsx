@@ -1,4 +1,4 @@
-import type { Article, Story } from '../../model/index.ts';
+import type { ArticleHeadline, Story } from '../../model/index.ts';
 import { copyCount, outletCount, articleCount } from './counts.ts';
 import { FullDate, RelativeTime } from './dates.tsx';
 import { Layout } from './layout.tsx';
@@ -7,7 +7,7 @@ import { type TagLink, TagList, tagPath } from './tags.tsx';
 export interface StoryPageData {
   story: Story;
   /** The story's articles, oldest first (copies included). */
-  articles: Article[];
+  articles: ArticleHeadline[];
   canonical: string;
   now: Date;
   timeZone: string;
@@ -15,12 +15,12 @@ export interface StoryPageData {
 
 /** One entry of the timeline: an outlet's own version and the copies folded under it. */
 interface TimelineEntry {
-  article: Article;
-  copies: Article[];
+  article: ArticleHeadline;
+  copies: ArticleHeadline[];
 }
 
 /** Originals in time order, each with its copies; a copy whose original is not in the story stands alone. */
-export function storyTimeline(articles: readonly Article[]): TimelineEntry[] {
+export function storyTimeline(articles: readonly ArticleHeadline[]): TimelineEntry[] {
   const ids = new Set(articles.map((a) => a.id));
   const entries: TimelineEntry[] = [];
   const byId = new Map<number, TimelineEntry>();
@@ -103,7 +103,7 @@ export function StoryPage({ story, articles, canonical, now, timeZone }: StoryPa
   );
 }
 
-function SourceName({ article }: { article: Article }) {
+function SourceName({ article }: { article: ArticleHeadline }) {
   const name = article.source_name ?? 'مصدر غير معروف';
   return article.source_id ? <a href={`/source/${article.source_id}`}>{name}</a> : <span>{name}</span>;
 }
