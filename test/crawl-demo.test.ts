@@ -67,7 +67,8 @@ test('the crawler takes every demo outlet end to end, and a second poll adds not
     assert.ok(morocco.some((m) => m.id === quakeId));
     assert.equal(await store.countArticlesWithTag('country:MA'), morocco.length);
 
-    // Stories, placed as the crawl stored each article (outlet by outlet, not in date order). The
+    // Stories: each article joins one as the crawl stores it (outlet by outlet, not in date order),
+    // and the round ends placing them again in publication order (test/crawl-story-order.test.ts). The
     // three syndicated copies are found and folded under the right originals. The clusterer never
     // merges two events (precision 1.0); it splits the demo's broad events (a two-day summit told
     // from twelve angles) into several stories: measured B-cubed P 1.0, R 0.35, F1 0.52 at the

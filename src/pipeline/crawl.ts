@@ -27,5 +27,8 @@ export async function crawlDue(deps: PollDeps, opts: { concurrency?: number; now
   };
   await Promise.all(Array.from({ length: Math.min(opts.concurrency ?? SOURCE_CONCURRENCY, due.length) }, worker));
   if (failure !== null) throw failure;
+  // The stories each article joined as it was stored depend on the order the polls brought them in;
+  // the round ends with those of publication order (the stage's ordered pass), whoever came first.
+  await deps.stories?.placeBacklog();
   return results;
 }

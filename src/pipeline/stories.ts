@@ -18,14 +18,21 @@
 // assignments, story rows and "read also" lists that changed are written, in one transaction. Story
 // ids keep the store id most of their articles had, so a story's address survives a replacement.
 // The window holds the articles of the last REORDER_DAYS (at most MAX_WINDOW); an article older
-// than that rebuilds the base from the store (story-replay.ts), which is slower but as exact.
+// than that rebuilds the base from the store (story-replay.ts), which is slower but as exact. One
+// published more than REORDER_DAYS before the newest placed is the exception: it is placed against
+// the stories of its own days, and the days after it are not placed again (`placeBacklog`), so for
+// such late arrivals the stories do depend on when they came.
 //
 // `placeBacklog` places every waiting article this way: `marsad import`, a start after a crash, and
 // the worker's story placer (src/worker/story-placer.ts), which holds the cross-process story lock
 // and rebuilds the memory when another process placed stories since. `assign` places one article at
-// once, as a single-process crawl stores it: in order when it is the newest, else still at once (a
-// copy that arrived before its original is re-pointed to it), leaving the exact order to the next
-// backlog pass.
+// once, as a single-process crawl stores it, so that it shows in a story while the round goes on: in
+// order when it is the newest, else still at once (a copy that arrived before its original is
+// re-pointed to it). The round then ends with a `placeBacklog` pass (crawl.ts), which places again,
+// in order, everything from the earliest article `assign` placed out of turn: a single-process crawl
+// ends each round with the stories the worker's placer makes of the same articles. An article more
+// than REORDER_DAYS older than what the last pass saw is not placed at once but left to that pass,
+// which places it as it places any waiting one, rather than placing every day after it again.
 import type { Logger } from '../log/index.ts';
 import type { StoryUpdate, WireCredit } from '../model/index.ts';
 import type { Store } from '../store/store.ts';
@@ -105,7 +112,14 @@ export class StoryStage {
   /** Clusterer story id → store id; a negative id stands for a store story the clusterer does not hold. */
   private ids = new Map<number, number>();
   private readonly byStoreId = new Map<number, number>();
-  private inOrder = true;
+  /**
+   * The earliest time of an article `assign` placed out of turn since the last ordered pass, which
+   * places everything from it on again; Infinity when none. Kept when the window settles or the
+   * memory is rebuilt, as those keep the out-of-turn decisions.
+   */
+  private outOfTurnSince = Infinity;
+  /** The newest article time when the last ordered pass (or the replay at open) ended. */
+  private orderedClock = -Infinity;
   private maxStoreId = 0;
   /** Articles whose placement threw: left waiting, and skipped by this stage from then on. */
   private readonly failed = new Set<number>();
@@ -129,6 +143,7 @@ export class StoryStage {
     const stage = new StoryStage(store, opts.log ?? (() => {}), opts.lock ?? new InProcessLock());
     await stage.lock.run(async () => {
       const report = await stage.rebuild((await newestStoryTime(store)) + 1);
+      stage.orderedClock = stage.memory.clock;
       stage.log('info', 'stories_replayed', { ...report });
     });
     return stage;
@@ -142,7 +157,11 @@ export class StoryStage {
     await this.rebuild((await newestStoryTime(this.store)) + 1);
   }
 
-  /** Places one stored (and tagged) article. Null when there is no such article or it failed. */
+  /**
+   * Places one stored (and tagged) article at once; the next `placeBacklog` puts it in order (see the
+   * header). Null when there is no such article, it failed, or it is left to that pass (published
+   * more than REORDER_DAYS before the newest article the last pass saw).
+   */
   assign(articleId: number): Promise<StoryPlacement | null> {
     return this.lock.run(async () => {
       if (this.needsRebuild) await this.reload();
@@ -150,8 +169,9 @@ export class StoryStage {
       if (!article) return null;
       if (article.story_id !== null) return { article_id: article.id, story_id: article.story_id, created: false, duplicate_of: article.duplicate_of, agency: null, related: [] };
       const entry = newEntry(article, await this.store.tagsForArticle(article.id));
+      if (entry.time < this.orderedClock - REORDER_DAYS * DAY_MS) return null;
       const last = this.window[this.window.length - 1];
-      if ((last && compareEntries(entry, last) < 0) || entry.time < this.base.until) this.inOrder = false;
+      if ((last && compareEntries(entry, last) < 0) || entry.time < this.base.until) this.outOfTurnSince = Math.min(this.outOfTurnSince, entry.time);
       if (!(await this.placeLogged(entry))) return null;
       this.window.push(entry);
       this.byId.set(entry.article.id, entry);
@@ -172,15 +192,18 @@ export class StoryStage {
       if (this.needsRebuild) await this.reload();
       for (;;) {
         const waiting = await this.readWaiting();
-        if (waiting.length === 0) break;
+        // Nothing waiting, but `assign` placed articles out of turn: they are placed again in order.
+        if (waiting.length === 0 && this.outOfTurnSince === Infinity) break;
         // Older than the reorder window: placed against the stories of the days before them, without
         // placing again the months that may follow (an import of an old archive, a long outage).
         const horizon = this.memory.clock - REORDER_DAYS * DAY_MS;
-        const old = waiting[0]!.time < horizon ? waiting.filter((e) => e.time < horizon) : [];
+        const old = waiting.length && waiting[0]!.time < horizon ? waiting.filter((e) => e.time < horizon) : [];
         if (old.length) await this.rebuild(old[0]!.time);
         const replaced = old.length ? 0 : await this.placeAll(waiting);
         if (old.length) for (const e of old) if (await this.placeLogged(e)) this.push(e);
         const saved = await this.commit(replaced > 0);
+        // Everything from the earliest article placed out of turn on was placed again, in order.
+        if (saved && !old.length) this.outOfTurnSince = Infinity;
         for (const e of old.length ? old : waiting) {
           if (!saved || this.failed.has(e.article.id)) report.failed++;
           else if (e.duplicateOf !== null) report.copies++;
@@ -192,8 +215,9 @@ export class StoryStage {
         // SQLite answers synchronously: let a server placing a long backlog answer requests.
         await new Promise((resolve) => setImmediate(resolve));
       }
+      this.orderedClock = this.memory.clock;
       const out = { ...report, ms: Math.round(performance.now() - started) };
-      if (report.placed || report.copies || report.failed) this.log('info', 'story_backlog_placed', out);
+      if (report.placed || report.copies || report.failed || report.replaced) this.log('info', 'story_backlog_placed', out);
       return out;
     });
   }
@@ -208,7 +232,6 @@ export class StoryStage {
     this.dirty.clear();
     this.outside = [];
     this.setIds(memory.ids);
-    this.inOrder = true;
     this.needsRebuild = false;
     this.maxStoreId = await this.store.maxStoryId();
     return report;
@@ -229,16 +252,19 @@ export class StoryStage {
     return out.sort(compareEntries);
   }
 
-  /** Places `waiting` (in order) after or among the window's articles; returns how many were placed again. */
+  /**
+   * Places `waiting` (in order, perhaps none) after or among the window's articles, and again in order
+   * whatever `assign` placed out of turn; returns how many were placed again.
+   */
   private async placeAll(waiting: WindowEntry[]): Promise<number> {
-    const first = waiting[0]!;
+    const first = waiting[0];
     const last = this.window[this.window.length - 1];
-    if (this.inOrder && (!last || compareEntries(first, last) > 0) && first.time >= this.base.until) {
+    if (this.outOfTurnSince === Infinity && first && (!last || compareEntries(first, last) > 0) && first.time >= this.base.until) {
       for (const e of waiting) if (await this.placeLogged(e)) this.push(e);
       return 0;
     }
-    // `assign` may have placed articles out of turn, even before the base.
-    const earliest = this.window.reduce((t, e) => Math.min(t, e.time), first.time);
+    // `assign` may have placed articles out of turn, even before the base (or settled them into it).
+    const earliest = Math.min(this.outOfTurnSince, first?.time ?? Infinity);
     if (earliest < this.base.until) await this.rebuildFrom(earliest);
     // Back to the base, then the window and the newcomers in order.
     const replaced = this.window.length;
@@ -248,7 +274,6 @@ export class StoryStage {
     this.setIds(this.base.ids);
     this.window = [];
     this.byId.clear();
-    this.inOrder = true;
     for (const e of all) if (await this.placeLogged(e)) this.push(e);
     return replaced;
   }
