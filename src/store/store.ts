@@ -54,6 +54,12 @@ export interface ArticlePage extends ListPage {
  * Everything Marsad keeps. Both backends (SQLite, PostgreSQL) implement it and pass the same
  * conformance suite (`conformance.ts`). Methods are async so a networked backend fits the same shape.
  */
+/** An address in a sitemap: an article or story id, and when it last changed. */
+export interface SitemapEntry {
+  id: number;
+  lastmod: string;
+}
+
 export interface Store extends StoryStore, WorkStore {
   readonly kind: 'sqlite' | 'postgres';
   close(): Promise<void>;
@@ -84,6 +90,13 @@ export interface Store extends StoryStore, WorkStore {
   getArticleByUrl(url: string): Promise<Article | null>;
   latestArticles(page: ArticlePage): Promise<Article[]>;
   countArticles(sourceId?: number): Promise<number>;
+  /** Stories stored: what the sitemap index divides into sitemaps. */
+  countStories(): Promise<number>;
+  /**
+   * One sitemap's worth of addresses, newest first (articles by their date, stories by when last
+   * seen), `limit` of them from `offset`: an id and the date to give as lastmod, nothing else.
+   */
+  sitemapEntries(kind: 'articles' | 'stories', offset: number, limit: number): Promise<SitemapEntry[]>;
   /** Every article, oldest id first, in batches. */
   iterateArticles(batchSize?: number): AsyncIterable<Article>;
 

@@ -63,6 +63,13 @@ export function storyConformanceCases(): Array<[string, (store: Store) => Promis
       assert.deepEqual(later.map((s) => s.id), [1, 2], 'a quiet archive ranks from its newest story, not from an empty now');
       const day = await store.topStories({ now: new Date('2026-11-25T20:00:00Z'), limit: 10 });
       assert.equal(day[0]!.id, 1);
+      assert.equal(await store.countStories(), 3);
+      assert.deepEqual(await store.sitemapEntries('stories', 0, 2), [{ id: 2, lastmod: '2026-11-24T12:00:00.000Z' }, { id: 1, lastmod: '2026-11-24T02:00:00.000Z' }]);
+      assert.deepEqual((await store.sitemapEntries('stories', 2, 2)).map((e) => e.id), [3], 'the next sitemap starts where the last stopped');
+      const articles = await store.sitemapEntries('articles', 0, 100);
+      assert.equal(articles.length, 7);
+      assert.deepEqual(articles[0], { id: (await store.latestArticles({ limit: 1 }))[0]!.id, lastmod: '2026-11-24T12:00:00.000Z' }, 'newest first');
+      assert.deepEqual(await store.sitemapEntries('articles', 7, 100), []);
     }],
     ['fingerprints are kept with the wire credit, and the recent ones come back oldest first', async (store) => {
       const { source } = await store.addSource({ name: 'وكالة', url: 'https://wire.example/rss' });

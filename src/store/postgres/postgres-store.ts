@@ -6,7 +6,7 @@ import { canonicalizeUrl } from '../../sanitize/url.ts';
 import { StoreError } from '../errors.ts';
 import { planSearch } from '../search-plan.ts';
 import type { SearchPage, SearchRequest } from '../search-types.ts';
-import type { ArticlePage, InsertResult, LinkRecord, ListPage, PollRecord, Store } from '../store.ts';
+import type { ArticlePage, InsertResult, LinkRecord, ListPage, PollRecord, SitemapEntry, Store } from '../store.ts';
 import type { ArticleContext, ContextArticle, ContextLimits, FingerprintRecord, RelatedStory, StoredFingerprint, StoryBatch, StoryPage, TimeCursor } from '../story-types.ts';
 import { migrate } from './migrate.ts';
 import { ARTICLE_COLUMNS, type Database, toArticle, toTag } from './rows.ts';
@@ -271,6 +271,21 @@ export class PostgresStore implements Store {
     if (page.before) query = query.where(sql<boolean>`(${WHEN}, a.id) < (${page.before.published_at}::timestamptz, ${page.before.id}::bigint)`);
     const rows = await query.orderBy(sql`${WHEN}`, 'desc').orderBy('a.id', 'desc').limit(page.limit).execute();
     return rows.map(toArticle);
+  }
+
+  async countStories(): Promise<number> {
+    const db = await this.db();
+    return (await db.selectFrom('stories').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+  }
+
+  async sitemapEntries(kind: 'articles' | 'stories', offset: number, limit: number): Promise<SitemapEntry[]> {
+    const db = await this.db();
+    const { rows } = await (kind === 'articles'
+      ? sql<SitemapEntry>`SELECT a.id, COALESCE(a.updated_at, a.published_at, a.fetched_at) AS lastmod FROM articles a
+          ORDER BY COALESCE(a.published_at, a.fetched_at) DESC, a.id DESC LIMIT ${limit} OFFSET ${offset}`
+      : sql<SitemapEntry>`SELECT id, last_seen AS lastmod FROM stories ORDER BY last_seen DESC, id DESC LIMIT ${limit} OFFSET ${offset}`
+    ).execute(db);
+    return rows;
   }
 
   async countArticles(sourceId?: number): Promise<number> {

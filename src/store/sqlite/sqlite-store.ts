@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import type { Article, ArticleTag, NewArticle, NewSource, Source, TagInfo } from '../../model/index.ts';
 import { canonicalizeUrl } from '../../sanitize/url.ts';
 import { StoreError, storageFailure } from '../errors.ts';
-import type { ArticlePage, InsertResult, LinkRecord, ListPage, PollRecord, Store } from '../store.ts';
+import type { ArticlePage, InsertResult, LinkRecord, ListPage, PollRecord, SitemapEntry, Store } from '../store.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { keepStatements } from './statement-cache.ts';
 import { planSearch } from '../search-plan.ts';
@@ -221,6 +221,19 @@ export class SqliteStore implements Store {
     const sql = `SELECT ${ARTICLE_COLUMNS} FROM articles a LEFT JOIN sources s ON s.id = a.source_id
       ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY ${when} DESC, a.id DESC LIMIT @limit`;
     return (this.db.prepare(sql).all(params) as ArticleRow[]).map(toArticle);
+  }
+
+  async countStories(): Promise<number> {
+    return this.db.prepare('SELECT COUNT(*) FROM stories').pluck().get() as number;
+  }
+
+  async sitemapEntries(kind: 'articles' | 'stories', offset: number, limit: number): Promise<SitemapEntry[]> {
+    // The offset is counted along the index alone: rows are read only for the entries returned.
+    const sql = kind === 'articles'
+      ? `SELECT a.id, COALESCE(a.updated_at, a.published_at, a.fetched_at) AS lastmod FROM articles a
+         ORDER BY COALESCE(a.published_at, a.fetched_at) DESC, a.id DESC LIMIT ? OFFSET ?`
+      : 'SELECT id, last_seen AS lastmod FROM stories ORDER BY last_seen DESC, id DESC LIMIT ? OFFSET ?';
+    return this.db.prepare(sql).all(limit, offset) as SitemapEntry[];
   }
 
   async countArticles(sourceId?: number): Promise<number> {

@@ -1,9 +1,8 @@
 // /robots.txt and the sitemaps (https://www.sitemaps.org/protocol.html). /sitemap.xml is an index:
 // one sitemap of the site's fixed pages, sources and recent tags; article and story sitemaps of
-// SITEMAP_SIZE entries each, newest first. Sitemaps are read by crawlers a few times a day, so they
-// are cached for an hour rather than made cheap: a later sitemap walks the list from the top.
+// SITEMAP_SIZE entries each, newest first, read from the store as ids and dates only (the offset is
+// counted along an index), so the last sitemap of a million articles costs what the first does.
 import { Hono, type Context } from 'hono';
-import type { Article, Story } from '../../model/index.ts';
 import type { Store } from '../../store/store.ts';
 import { rfc3339, text } from '../syndication.ts';
 import { tagPath } from '../views/tags.tsx';
@@ -34,31 +33,6 @@ function sitemapIndex(locs: readonly string[]): string {
   return out.join('\n');
 }
 
-/** Chunk `n` (1-based) of a newest-first list, walking chunks of SITEMAP_SIZE from the top. */
-async function chunk<T, C>(n: number, fetch: (before: C | null) => Promise<T[]>, cursorOf: (t: T) => C): Promise<T[]> {
-  let before: C | null = null;
-  for (let i = 1; i < n; i++) {
-    const items = await fetch(before);
-    const last = items[items.length - 1];
-    if (items.length < SITEMAP_SIZE || last === undefined) return [];
-    before = cursorOf(last);
-  }
-  return fetch(before);
-}
-
-/** How many story sitemaps: stories have no count query, so walk them (rows without bodies). */
-async function storyChunks(store: Store): Promise<number> {
-  let n = 0;
-  let before: { last_seen: string; id: number } | null = null;
-  for (;;) {
-    const stories = await store.latestStories({ limit: SITEMAP_SIZE, before });
-    if (stories.length > 0) n++;
-    const last = stories[stories.length - 1];
-    if (stories.length < SITEMAP_SIZE || !last) return n;
-    before = { last_seen: last.last_seen, id: last.id };
-  }
-}
-
 export function sitemapRoutes({ store, base }: { store: Store; base: (requestUrl: string) => string }): Hono {
   const app = new Hono();
   const xml = (c: Context, body: string) => {
@@ -75,10 +49,10 @@ export function sitemapRoutes({ store, base }: { store: Store; base: (requestUrl
 
   app.get('/sitemap.xml', async (c) => {
     const root = base(c.req.url);
-    const [articles, stories] = await Promise.all([store.countArticles(), storyChunks(store)]);
+    const [articles, stories] = await Promise.all([store.countArticles(), store.countStories()]);
     const locs = [`${root}/sitemap/pages.xml`];
     for (let i = 1; i <= Math.ceil(articles / SITEMAP_SIZE); i++) locs.push(`${root}/sitemap/articles-${i}.xml`);
-    for (let i = 1; i <= stories; i++) locs.push(`${root}/sitemap/stories-${i}.xml`);
+    for (let i = 1; i <= Math.ceil(stories / SITEMAP_SIZE); i++) locs.push(`${root}/sitemap/stories-${i}.xml`);
     return xml(c, sitemapIndex(locs));
   });
 
@@ -103,22 +77,10 @@ export function sitemapRoutes({ store, base }: { store: Store; base: (requestUrl
     const n = Number(m[2]);
     if (n < 1) return c.notFound();
     const root = base(c.req.url);
-    let entries: Entry[];
-    if (m[1] === 'articles') {
-      const items = await chunk<Article, { published_at: string; id: number }>(
-        n,
-        (before) => store.latestArticles({ limit: SITEMAP_SIZE, before }),
-        (a) => ({ published_at: a.published_at ?? a.fetched_at, id: a.id }),
-      );
-      entries = items.map((a) => ({ loc: `${root}/article/${a.id}`, lastmod: a.updated_at ?? a.published_at ?? a.fetched_at }));
-    } else {
-      const items = await chunk<Story, { last_seen: string; id: number }>(
-        n,
-        (before) => store.latestStories({ limit: SITEMAP_SIZE, before }),
-        (s) => ({ last_seen: s.last_seen, id: s.id }),
-      );
-      entries = items.map((s) => ({ loc: `${root}/story/${s.id}`, lastmod: s.last_seen }));
-    }
+    const kind = m[1] as 'articles' | 'stories';
+    const page = kind === 'articles' ? 'article' : 'story';
+    const entries: Entry[] = (await store.sitemapEntries(kind, (n - 1) * SITEMAP_SIZE, SITEMAP_SIZE))
+      .map((e) => ({ loc: `${root}/${page}/${e.id}`, lastmod: e.lastmod }));
     if (entries.length === 0) return c.notFound();
     return xml(c, urlset(entries));
   });
