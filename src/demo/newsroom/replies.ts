@@ -50,7 +50,8 @@ export function imageReply(article: DemoArticle, site: Site): Reply {
   const hue = [...article.slug].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 360, 0);
   const body = `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="675" viewBox="0 0 1200 675">
 <rect width="1200" height="675" fill="hsl(${hue}, 45%, 40%)"/>
-<text x="1140" y="600" font-size="56" fill="#fff" text-anchor="end" direction="rtl" font-family="sans-serif">${esc(site.outlet.name)}</text>
+<!-- Right-to-left, a text starts at its right end: anchored at x=1140 it runs leftwards, inside the picture. -->
+<text x="1140" y="600" font-size="56" fill="#fff" text-anchor="start" direction="rtl" font-family="sans-serif">${esc(site.outlet.name)}</text>
 </svg>
 `;
   return { status: 200, contentType: 'image/svg+xml', body, lastModified: article.published };
