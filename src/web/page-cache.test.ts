@@ -5,7 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { silentLogger } from '../log/index.ts';
 import type { NewArticle } from '../model/index.ts';
+import { PostgresStore } from '../store/postgres/postgres-store.ts';
+import { startTestServer } from '../store/postgres/test-server.ts';
 import { SqliteStore } from '../store/sqlite/sqlite-store.ts';
+import type { Store } from '../store/store.ts';
 import { pageCacheOptions } from '../cli/commands/serve.ts';
 import { loadSettings } from '../config/settings.ts';
 import { createApp, type WebOptions } from './app.tsx';
@@ -23,7 +26,10 @@ function report(sourceId: number, slug: string, title: string, minutesAgo: numbe
 
 /** A story told by two outlets, served by an app whose clock the test moves. */
 async function newsroom(path: string, opts: Partial<WebOptions> = {}) {
-  const store = SqliteStore.open(path);
+  return newsroomIn(SqliteStore.open(path), opts);
+}
+
+async function newsroomIn(store: Store, opts: Partial<WebOptions> = {}) {
   const clock = { now: new Date('2026-11-29T09:00:00Z') };
   const nile = (await store.addSource({ name: 'بوابة النيل', url: 'https://nile.example/rss' })).source;
   const sham = (await store.addSource({ name: 'الشام اليوم', url: 'https://sham.example/rss' })).source;
@@ -139,4 +145,31 @@ test('the operator sizes the cache in megabytes and the grace in seconds; 0 MB t
   assert.equal(pageCacheOptions(settings({ MARSAD_PAGE_CACHE_MB: '0' })), false);
   assert.throws(() => pageCacheOptions(settings({ MARSAD_PAGE_CACHE_MB: 'كثير' })), /MARSAD_PAGE_CACHE_MB/);
   assert.throws(() => pageCacheOptions(settings({ MARSAD_PAGE_CACHE_GRACE: '-1' })), /MARSAD_PAGE_CACHE_GRACE/);
+});
+
+test('on PostgreSQL, a web process keeps pages until a worker on another connection commits a change', async () => {
+  const server = await startTestServer();
+  try {
+    const url = await server.createDatabase();
+    const { app, store, first } = await newsroomIn(await PostgresStore.open(url));
+    const worker = await PostgresStore.open(url);
+    try {
+      // The first requests start listening for changes; until it listens, every page is built.
+      const until = Date.now() + 10_000;
+      while ((await store.dataVersion()) === null && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+      const page = await (await app.request(`/article/${first}`)).text();
+      assert.equal(await (await app.request(`/article/${first}`)).text(), page);
+      assert.equal(await metric(app, 'marsad_page_cache_hits_total'), 1);
+      const { id } = await worker.insertArticle(report(1, 'mustashfa-6', 'أول عملية قلب مفتوح في مستشفى القاهرة الجديد', 2, new Date('2026-11-29T09:00:00Z')));
+      await worker.assignStory(id, 1, null);
+      let seen = '';
+      while (!seen.includes('قلب مفتوح') && Date.now() < until) seen = await (await app.request(`/article/${first}`)).text();
+      assert.match(seen, /أول عملية قلب مفتوح/, 'the worker\'s article reaches the kept page within moments');
+    } finally {
+      await worker.close();
+      await store.close();
+    }
+  } finally {
+    await server.stop();
+  }
 });

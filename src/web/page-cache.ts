@@ -72,7 +72,8 @@ export class PageCache {
   middleware(): MiddlewareHandler {
     return async (c, next) => {
       if (c.req.method !== 'GET' || !keepable(c.req.path, c.req.raw.headers)) return next();
-      const version = await this.store.dataVersion();
+      // A store that cannot answer now builds the page as if there were no cache.
+      const version = await this.store.dataVersion().catch(() => null);
       if (version === null) return next();
       const key = c.req.url;
       const hit = this.kept.get(key);
@@ -99,7 +100,7 @@ export class PageCache {
       if (!headers.has('ETag')) headers.set('ETag', weakEtag(body));
       c.res = new Response(body, { status: 200, headers });
       // A write while the page was being built may or may not be in it: keep it only if none happened.
-      if (body.byteLength > this.opts.maxBodyBytes || (await this.store.dataVersion()) !== version) return;
+      if (body.byteLength > this.opts.maxBodyBytes || (await this.store.dataVersion().catch(() => null)) !== version) return;
       this.keep(key, { body, headers: [...headers].filter(([name]) => !PER_RESPONSE.has(name)), version, at: this.clock() });
     };
   }

@@ -167,4 +167,27 @@ export const MIGRATIONS: string[] = [
   );
   INSERT INTO story_lock (id, epoch) VALUES (1, 0);
   `,
+
+  // 6: every change a page can show is announced on the channel marsad_changes once its transaction
+  // commits (LISTEN/NOTIFY), so web processes keep rendered pages until then (postgres/changes.ts,
+  // src/web/page-cache.ts). One notification per statement, which PostgreSQL folds into one per
+  // transaction. Lease bookkeeping on sources is left out: workers claim every few seconds and no page
+  // shows it.
+  `
+  CREATE FUNCTION marsad_announce_change() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    PERFORM pg_notify('marsad_changes', '');
+    RETURN NULL;
+  END $$;
+  CREATE TRIGGER articles_announce AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON articles FOR EACH STATEMENT EXECUTE FUNCTION marsad_announce_change();
+  CREATE TRIGGER tags_announce AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON tags FOR EACH STATEMENT EXECUTE FUNCTION marsad_announce_change();
+  CREATE TRIGGER article_tags_announce AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON article_tags FOR EACH STATEMENT EXECUTE FUNCTION marsad_announce_change();
+  CREATE TRIGGER stories_announce AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON stories FOR EACH STATEMENT EXECUTE FUNCTION marsad_announce_change();
+  CREATE TRIGGER article_related_announce AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON article_related FOR EACH STATEMENT EXECUTE FUNCTION marsad_announce_change();
+  CREATE TRIGGER article_fingerprints_announce AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON article_fingerprints FOR EACH STATEMENT EXECUTE FUNCTION marsad_announce_change();
+  CREATE TRIGGER sources_announce AFTER INSERT OR DELETE OR TRUNCATE ON sources FOR EACH STATEMENT EXECUTE FUNCTION marsad_announce_change();
+  CREATE TRIGGER sources_announce_update AFTER UPDATE OF name, url, home_url, kind, country, lang, paused, poll_interval,
+    next_poll_at, last_polled_at, last_status, last_error, consecutive_failures ON sources
+    FOR EACH STATEMENT EXECUTE FUNCTION marsad_announce_change();
+  `,
 ];

@@ -115,3 +115,39 @@ test('postgres store: marsad migrate --database-url migrates and prints the vers
   assert.equal(await migrateCommand(['--database-url', url], ctx), 0);
   assert.deepEqual(lines, [`postgres schema at version ${MIGRATIONS.length}`, `postgres schema at version ${MIGRATIONS.length}`]);
 });
+
+/** Asks until `check` holds, for announcements that arrive a moment after their commit. */
+async function eventually<T>(ask: () => Promise<T>, check: (v: T) => boolean, what: string): Promise<T> {
+  const until = Date.now() + 10_000;
+  for (;;) {
+    const v = await ask();
+    if (check(v)) return v;
+    if (Date.now() > until) throw new Error(`${what}: still ${String(v)}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+test('postgres store: the data version moves when another process commits what a page shows, not when a worker takes a lease', async () => {
+  const url = await (await serverReady()).createDatabase();
+  const web = await PostgresStore.open(url);
+  const worker = await PostgresStore.open(url);
+  try {
+    const first = await eventually(() => web.dataVersion(), (v) => v !== null, 'listening');
+    const { source } = await worker.addSource({ name: 'وكالة الأنباء الأردنية', url: 'https://petra.example/rss' });
+    const afterSource = await eventually(() => web.dataVersion(), (v) => v !== first, 'a new source');
+    await worker.insertArticle({
+      external_id: null, url: 'https://petra.example/news/1', source_id: source.id, title: 'افتتاح معرض عمّان الدولي للكتاب', lead: null,
+      body: '<p>افتتح في عمّان معرض الكتاب.</p>', text: 'افتتح في عمّان معرض الكتاب.', published_at: '2026-11-29T08:00:00.000Z',
+      published_offset: 180, updated_at: null, fetched_at: '2026-11-29T08:01:00.000Z', authors: [], image: null, lang: 'ar',
+    });
+    const afterArticle = await eventually(() => web.dataVersion(), (v) => v !== afterSource, 'a new article');
+    assert.equal((await worker.claimDueSources('worker-1', new Date('2030-01-01T00:00:00Z'), 10, 60)).length, 1);
+    await worker.renewLease(source.id, 'worker-1', new Date('2030-01-01T00:00:30Z'), 60);
+    // A change would be announced within milliseconds; a lease must not be, however long we wait.
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(await web.dataVersion(), afterArticle, 'leases are bookkeeping no page shows');
+  } finally {
+    await worker.close();
+    await web.close();
+  }
+});

@@ -8,6 +8,7 @@ import { planSearch } from '../search-plan.ts';
 import type { SearchPage, SearchRequest } from '../search-types.ts';
 import type { ArticlePage, InsertResult, LinkRecord, ListPage, PollRecord, SitemapEntry, Store } from '../store.ts';
 import type { ArticleContext, ContextArticle, ContextLimits, FingerprintRecord, RelatedStory, StoredFingerprint, StoryBatch, StoryPage, TimeCursor } from '../story-types.ts';
+import { ChangeCounter } from './changes.ts';
 import { migrate } from './migrate.ts';
 import { ARTICLE_COLUMNS, type Database, toArticle, toTag } from './rows.ts';
 import { backfillSearchIndex, SEARCH_INDEX_VERSION, searchPostgres, searchVector } from './search.ts';
@@ -89,6 +90,7 @@ export class PostgresStore implements Store {
   private readonly gate: leases.PostgresHostGate;
   private readonly lock: leases.PostgresStoryLock;
   private readonly leader: leases.PostgresStoryLeader;
+  private readonly changes: ChangeCounter;
 
   private constructor(config: pg.PoolConfig) {
     const pool = new pg.Pool({ connectionTimeoutMillis: CONNECT_TIMEOUT_MS, application_name: 'marsad', ...config, types: TYPES });
@@ -100,6 +102,7 @@ export class PostgresStore implements Store {
     this.gate = new leases.PostgresHostGate(pool);
     this.lock = new leases.PostgresStoryLock(pool);
     this.leader = new leases.PostgresStoryLeader(pool);
+    this.changes = new ChangeCounter(pool);
     this.ready = (async () => {
       try {
         await migrate(pool);
@@ -141,6 +144,7 @@ export class PostgresStore implements Store {
   async close(): Promise<void> {
     await this.ready.catch(() => undefined);
     this.leader.drop();
+    this.changes.close();
     await this.kysely.destroy();
   }
 
@@ -150,9 +154,9 @@ export class PostgresStore implements Store {
     return Number(row?.v ?? 0);
   }
 
-  async dataVersion(): Promise<null> {
-    // No cheap, exact change counter across the processes of a PostgreSQL deployment yet.
-    return null;
+  async dataVersion(): Promise<string | null> {
+    await this.ready;
+    return this.changes.version();
   }
 
   async addSource(source: NewSource): Promise<{ source: Source; created: boolean }> {
