@@ -43,6 +43,50 @@ export const SITE_FEEDS: FeedLink[] = [
   { title: 'مرصد: آخر الأخبار (Atom)', href: '/atom', type: 'application/atom+xml' },
 ];
 
+// The parts of the frame that never change, rendered once when the module loads: every page pays
+// for its own content only.
+const HEAD_END = raw(String(
+  <>
+    <meta name="color-scheme" content="light dark" />
+    <meta name="theme-color" content="#0b5d4b" />
+    <link rel="preload" href="/static/fonts/plex-400.woff2" as="font" type="font/woff2" crossorigin="anonymous" />
+    <link rel="icon" href="/static/icon.svg" type="image/svg+xml" />
+    <link rel="stylesheet" href="/static/site.css" />
+  </>,
+));
+
+const SITE_HEADER = raw(String(
+  <>
+    <a class="skip" href="#main">تخطَّ إلى المحتوى</a>
+    <header class="site">
+      <div class="bar">
+        <a class="brand" href="/" aria-label="مرصد: الصفحة الرئيسية"><span class="mark" aria-hidden="true" />مرصد</a>
+        <nav aria-label="الأقسام">
+          <a href="/">الرئيسية</a>
+          <a href="/stories">القصص</a>
+          <a href="/sources">المصادر</a>
+        </nav>
+        <form class="site-search" action="/search" method="get" role="search">
+          <input type="search" name="q" aria-label="ابحث في الأخبار" placeholder="ابحث في الأخبار" maxlength={500} dir="auto" />
+          <button type="submit">بحث</button>
+        </form>
+      </div>
+    </header>
+  </>,
+));
+
+const SITE_FOOTER = raw(String(
+  <footer class="site">
+    <p>مرصد: مجمّع أخبار عربي مفتوح المصدر. لكل خبر رابط إلى مصدره الأصلي.</p>
+    <nav aria-label="روابط الموقع">
+      <a href="/rss" type="application/rss+xml">خلاصة RSS</a>
+      <a href="/atom" type="application/atom+xml">خلاصة Atom</a>
+      <a href="/sitemap.xml">خريطة الموقع</a>
+      <a href="/api/v1/openapi.json">الواجهة البرمجية</a>
+    </nav>
+  </footer>,
+));
+
 /** Every page's frame: Arabic, right to left, landmarks for screen readers, no client script. */
 export function Layout({ title, description, canonical, feeds, robots, share, pager, children }: LayoutProps) {
   const fullTitle = title === SITE_NAME ? title : `${title} | ${SITE_NAME}`;
@@ -62,38 +106,12 @@ export function Layout({ title, description, canonical, feeds, robots, share, pa
         {pager?.next ? <link rel="next" href={pager.next} /> : null}
         {(feeds ?? SITE_FEEDS).map((f) => <link rel="alternate" type={f.type} title={f.title} href={f.href} />)}
         {share ? <ShareTags title={title} description={description} share={share} /> : null}
-        <meta name="color-scheme" content="light dark" />
-        <meta name="theme-color" content="#0b5d4b" />
-        <link rel="preload" href="/static/fonts/plex-400.woff2" as="font" type="font/woff2" crossorigin="anonymous" />
-        <link rel="icon" href="/static/icon.svg" type="image/svg+xml" />
-        <link rel="stylesheet" href="/static/site.css" />
+        {HEAD_END}
       </head>
       <body>
-        <a class="skip" href="#main">تخطَّ إلى المحتوى</a>
-        <header class="site">
-          <div class="bar">
-            <a class="brand" href="/" aria-label="مرصد: الصفحة الرئيسية"><span class="mark" aria-hidden="true" />مرصد</a>
-            <nav aria-label="الأقسام">
-              <a href="/">الرئيسية</a>
-              <a href="/stories">القصص</a>
-              <a href="/sources">المصادر</a>
-            </nav>
-            <form class="site-search" action="/search" method="get" role="search">
-              <input type="search" name="q" aria-label="ابحث في الأخبار" placeholder="ابحث في الأخبار" maxlength={500} dir="auto" />
-              <button type="submit">بحث</button>
-            </form>
-          </div>
-        </header>
+        {SITE_HEADER}
         <main id="main" tabindex={-1}>{children}</main>
-        <footer class="site">
-          <p>مرصد: مجمّع أخبار عربي مفتوح المصدر. لكل خبر رابط إلى مصدره الأصلي.</p>
-          <nav aria-label="روابط الموقع">
-            <a href="/rss" type="application/rss+xml">خلاصة RSS</a>
-            <a href="/atom" type="application/atom+xml">خلاصة Atom</a>
-            <a href="/sitemap.xml">خريطة الموقع</a>
-            <a href="/api/v1/openapi.json">الواجهة البرمجية</a>
-          </nav>
-        </footer>
+        {SITE_FOOTER}
       </body>
     </html>
     </>
