@@ -42,8 +42,8 @@ export interface Article {
   duplicate_of: number | null;
 }
 
-/** An article as a list shows it (headline, outlet, time, image, story): without its text. */
-export type ArticleHeadline = Pick<Article, 'id' | 'url' | 'source_id' | 'source_name' | 'title' | 'published_at' | 'fetched_at' | 'image' | 'story_id' | 'duplicate_of'>;
+/** An article as a list shows it (headline, lead, outlet, time, image, story): without its text. */
+export type ArticleHeadline = Pick<Article, 'id' | 'url' | 'source_id' | 'source_name' | 'title' | 'lead' | 'published_at' | 'fetched_at' | 'image' | 'story_id' | 'duplicate_of'>;
 
 /** What the pipeline hands the store to insert. */
 export type NewArticle = Omit<Article, 'id' | 'story_id' | 'duplicate_of' | 'source_name'>;

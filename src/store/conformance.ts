@@ -156,6 +156,8 @@ export function runStoreConformance(
       }
       const sameInstant = ids.slice(0, 5).sort((a, b) => b - a);
       assert.deepEqual(seen, [...sameInstant, ids[5], ids[6]], 'every article once: same instant by id, undated by fetch time');
+      const heads = await store.latestHeadlinesWithTag(JORDAN.key, { limit: 3, before: { published_at: (await store.getArticle(seen[1]!))!.published_at!, id: seen[1]! } });
+      assert.deepEqual(heads.map((h) => h.id), seen.slice(2, 5), 'the headline list pages the same way');
     }],
     ['articles needing tags are the untagged and those an older tagger tagged, newest first', async (store) => {
       const ids: number[] = [];

@@ -1,4 +1,4 @@
-import type { Article, ArticleTag, NewArticle, NewSource, Source, TagInfo } from '../model/index.ts';
+import type { Article, ArticleHeadline, ArticleTag, NewArticle, NewSource, Source, TagInfo } from '../model/index.ts';
 import type { SearchPage, SearchRequest } from './search-types.ts';
 
 import type { StoryStore } from './story-types.ts';
@@ -89,6 +89,8 @@ export interface Store extends StoryStore, WorkStore {
   getArticle(id: number): Promise<Article | null>;
   getArticleByUrl(url: string): Promise<Article | null>;
   latestArticles(page: ArticlePage): Promise<Article[]>;
+  /** The same list as headlines (no text): what the site's lists show. */
+  latestHeadlines(page: ArticlePage): Promise<ArticleHeadline[]>;
   countArticles(sourceId?: number): Promise<number>;
   /** Stories stored: what the sitemap index divides into sitemaps. */
   countStories(): Promise<number>;
@@ -111,6 +113,8 @@ export interface Store extends StoryStore, WorkStore {
   getTag(key: string): Promise<TagInfo | null>;
   /** The articles carrying a tag, newest first, paged like `latestArticles`. */
   latestArticlesWithTag(key: string, page: ListPage): Promise<Article[]>;
+  /** The same list as headlines (no text). */
+  latestHeadlinesWithTag(key: string, page: ListPage): Promise<ArticleHeadline[]>;
   countArticlesWithTag(key: string): Promise<number>;
   /** Articles never tagged or tagged by a tagger older than `version`, at most `limit`, newest first. */
   articlesNeedingTags(version: number, limit: number): Promise<Article[]>;

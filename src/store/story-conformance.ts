@@ -70,6 +70,12 @@ export function storyConformanceCases(): Array<[string, (store: Store) => Promis
       assert.equal(articles.length, 7);
       assert.deepEqual(articles[0], { id: (await store.latestArticles({ limit: 1 }))[0]!.id, lastmod: '2026-11-24T12:00:00.000Z' }, 'newest first');
       assert.deepEqual(await store.sitemapEntries('articles', 7, 100), []);
+      const full = await store.latestArticles({ limit: 3, source_id: sources[0]! });
+      const heads = await store.latestHeadlines({ limit: 3, source_id: sources[0]! });
+      assert.deepEqual(heads.map((h) => h.id), full.map((a) => a.id), 'headlines list the same articles in the same order');
+      assert.deepEqual(Object.keys(heads[0]!).sort(), ['duplicate_of', 'fetched_at', 'id', 'image', 'lead', 'published_at', 'source_id', 'source_name', 'story_id', 'title', 'url']);
+      const older = await store.latestHeadlines({ limit: 10, source_id: sources[0]!, before: { published_at: full[0]!.published_at!, id: full[0]!.id } });
+      assert.deepEqual(older.map((h) => h.id), full.slice(1).map((a) => a.id), 'and page with the same cursor');
     }],
     ['fingerprints are kept with the wire credit, and the recent ones come back oldest first', async (store) => {
       const { source } = await store.addSource({ name: 'وكالة', url: 'https://wire.example/rss' });
@@ -135,7 +141,7 @@ export function storyConformanceCases(): Array<[string, (store: Store) => Promis
       assert.deepEqual(ctx.story, { id: 1, outlet_count: 2, article_count: 3 });
       assert.deepEqual(ctx.coverage.map((a) => a.id), [wire, follow], 'the others of the story, oldest first');
       assert.deepEqual(ctx.coverage[0], {
-        id: wire, url: 'https://news.example/ctx-wire', source_id: sham.id, source_name: 'الشام اليوم', title: 'انطلاق القمة العربية للأمن المائي في عمّان',
+        id: wire, url: 'https://news.example/ctx-wire', source_id: sham.id, source_name: 'الشام اليوم', title: 'انطلاق القمة العربية للأمن المائي في عمّان', lead: null,
         published_at: '2026-11-23T07:00:00.000Z', fetched_at: '2026-11-24T00:00:00.000Z', image: null, story_id: 1, duplicate_of: null,
       }, 'a headline carries no text');
       assert.deepEqual(ctx.related.map((a) => a.id), [near], 'a story 50 days away is not "read also"');

@@ -155,7 +155,8 @@ test('on PostgreSQL, a web process keeps pages until a worker on another connect
     const worker = await PostgresStore.open(url);
     try {
       // The first requests start listening for changes; until it listens, every page is built.
-      const until = Date.now() + 10_000;
+      // Deadlines are generous: the announcement takes milliseconds, a loaded test machine longer.
+      let until = Date.now() + 30_000;
       while ((await store.dataVersion()) === null && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
       const page = await (await app.request(`/article/${first}`)).text();
       assert.equal(await (await app.request(`/article/${first}`)).text(), page);
@@ -163,6 +164,7 @@ test('on PostgreSQL, a web process keeps pages until a worker on another connect
       const { id } = await worker.insertArticle(report(1, 'mustashfa-6', 'أول عملية قلب مفتوح في مستشفى القاهرة الجديد', 2, new Date('2026-11-29T09:00:00Z')));
       await worker.assignStory(id, 1, null);
       let seen = '';
+      until = Date.now() + 30_000;
       while (!seen.includes('قلب مفتوح') && Date.now() < until) seen = await (await app.request(`/article/${first}`)).text();
       assert.match(seen, /أول عملية قلب مفتوح/, 'the worker\'s article reaches the kept page within moments');
     } finally {

@@ -10,7 +10,7 @@ import type { ArticlePage, InsertResult, LinkRecord, ListPage, PollRecord, Sitem
 import type { ArticleContext, ContextArticle, ContextLimits, FingerprintRecord, RelatedStory, StoredFingerprint, StoryBatch, StoryPage, TimeCursor } from '../story-types.ts';
 import { ChangeCounter } from './changes.ts';
 import { migrate } from './migrate.ts';
-import { ARTICLE_COLUMNS, type Database, toArticle, toTag } from './rows.ts';
+import { ARTICLE_COLUMNS, type Database, HEADLINE_COLUMNS, toArticle, toTag } from './rows.ts';
 import { backfillSearchIndex, SEARCH_INDEX_VERSION, searchPostgres, searchVector } from './search.ts';
 import * as stories from './stories.ts';
 import type { HostGate, SharedLock } from '../lease-types.ts';
@@ -268,13 +268,22 @@ export class PostgresStore implements Store {
   }
 
   async latestArticles(page: ArticlePage): Promise<Article[]> {
-    const db = await this.db();
+    await this.ready;
+    return (await this.latest(page).select(ARTICLE_COLUMNS).execute()).map(toArticle);
+  }
+
+  async latestHeadlines(page: ArticlePage): Promise<ArticleHeadline[]> {
+    await this.ready;
+    return this.latest(page).select(HEADLINE_COLUMNS).execute();
+  }
+
+  /** The newest articles (of a source), after a cursor; the caller chooses the columns. */
+  private latest(page: ArticlePage) {
     // Articles without a date sort as if published when fetched, so they are not lost at the end.
-    let query = selectArticles(db);
+    let query = this.kysely.selectFrom('articles as a').leftJoin('sources as s', 's.id', 'a.source_id');
     if (page.source_id !== undefined) query = query.where('a.source_id', '=', page.source_id);
     if (page.before) query = query.where(sql<boolean>`(${WHEN}, a.id) < (${page.before.published_at}::timestamptz, ${page.before.id}::bigint)`);
-    const rows = await query.orderBy(sql`${WHEN}`, 'desc').orderBy('a.id', 'desc').limit(page.limit).execute();
-    return rows.map(toArticle);
+    return query.orderBy(sql`${WHEN}`, 'desc').orderBy('a.id', 'desc').limit(page.limit);
   }
 
   async countStories(): Promise<number> {
@@ -354,19 +363,26 @@ export class PostgresStore implements Store {
   }
 
   async latestArticlesWithTag(key: string, page: ListPage): Promise<Article[]> {
-    const db = await this.db();
+    await this.ready;
+    return (await this.latestWithTag(key, page).select(ARTICLE_COLUMNS).execute()).map(toArticle);
+  }
+
+  async latestHeadlinesWithTag(key: string, page: ListPage): Promise<ArticleHeadline[]> {
+    await this.ready;
+    return this.latestWithTag(key, page).select(HEADLINE_COLUMNS).execute();
+  }
+
+  private latestWithTag(key: string, page: ListPage) {
     // One range scan of article_tags_latest, then a primary-key lookup per article shown.
-    let query = db.selectFrom('tags as g')
+    let query = this.kysely.selectFrom('tags as g')
       .innerJoin('article_tags as t', 't.tag_id', 'g.id')
       .innerJoin('articles as a', 'a.id', 't.article_id')
       .leftJoin('sources as s', 's.id', 'a.source_id')
-      .select(ARTICLE_COLUMNS)
       .where('g.key', '=', key);
     if (page.before) {
       query = query.where(sql<boolean>`(t.published_at, t.article_id) < (${page.before.published_at}::timestamptz, ${page.before.id}::bigint)`);
     }
-    const rows = await query.orderBy('t.published_at', 'desc').orderBy('t.article_id', 'desc').limit(page.limit).execute();
-    return rows.map(toArticle);
+    return query.orderBy('t.published_at', 'desc').orderBy('t.article_id', 'desc').limit(page.limit);
   }
 
   async countArticlesWithTag(key: string): Promise<number> {

@@ -136,6 +136,15 @@ export const ARTICLE_COLUMNS = [
 /** The same list as SQL text, for the raw queries of search.ts. */
 export const ARTICLE_COLUMNS_SQL = ARTICLE_COLUMNS.map((c) => c.replace(' as ', ' AS ')).join(', ');
 
+/** An ArticleHeadline's columns, for `select`: a row is the headline as it is. */
+export const HEADLINE_COLUMNS = [
+  'a.id', 'a.url', 'a.source_id', 's.name as source_name', 'a.title', 'a.lead', 'a.published_at', 'a.fetched_at',
+  'a.image', 'a.story_id', 'a.duplicate_of',
+] as const;
+
+/** The same list as SQL text, for raw queries. */
+export const HEADLINE_COLUMNS_SQL = HEADLINE_COLUMNS.map((c) => c.replace(' as ', ' AS ')).join(', ');
+
 export function toArticle(row: Article): Article {
   // Only the article's own fields: a query may carry extra columns (copies, score).
   return {

@@ -6,14 +6,13 @@ import type { Article, ArticleHeadline, ArticleTag, Story, StoryUpdate, WireCred
 import { RANK_CANDIDATES, rankStories } from '../story-rank.ts';
 import { assembleStory, storedEntities } from '../story-rows.ts';
 import type { ArticleContext, ContextArticle, ContextLimits, FingerprintRecord, RelatedStory, StoredFingerprint, StoryBatch, StoryPage, TimeCursor } from '../story-types.ts';
-import { ARTICLE_COLUMNS, type Database, toArticle, toTag } from './rows.ts';
+import { ARTICLE_COLUMNS, type Database, HEADLINE_COLUMNS_SQL, toArticle, toTag } from './rows.ts';
 
 type Db = Kysely<Database>;
 
 const WHEN = sql`COALESCE(a.published_at, a.fetched_at)`;
 const DAY_MS = 86_400_000;
-/** An ArticleHeadline's columns, under its own names. */
-const HEADLINE_COLUMNS = sql`a.id, a.url, a.source_id, s.name AS source_name, a.title, a.published_at, a.fetched_at, a.image, a.story_id, a.duplicate_of`;
+const HEADLINE_COLUMNS = sql.raw(HEADLINE_COLUMNS_SQL);
 
 /** A stories row: the Story without its outlets (read from the articles), entities as stored. */
 type StoryRow = Omit<Story, 'entities' | 'outlets'> & { entities: unknown };

@@ -1,6 +1,15 @@
 import type { Article, Source, TagInfo, TagType } from '../../model/index.ts';
 
 /** Row shapes as SQLite returns them, and their conversion to the model. */
+
+/** An Article's columns (the source's name comes from a join as `s`), read into an ArticleRow. */
+export const ARTICLE_COLUMNS = `a.id, a.external_id, a.url, a.source_id, s.name AS source_name, a.title, a.lead, a.body,
+  a.text, a.published_at, a.published_offset, a.updated_at, a.fetched_at, a.authors, a.image, a.lang,
+  a.story_id, a.duplicate_of`;
+
+/** An ArticleHeadline's columns, under its own names: a row is the headline as it is. */
+export const HEADLINE_COLUMNS = `a.id, a.url, a.source_id, s.name AS source_name, a.title, a.lead, a.published_at, a.fetched_at,
+  a.image, a.story_id, a.duplicate_of`;
 export interface SourceRow extends Omit<Source, 'paused'> {
   paused: number;
 }

@@ -10,7 +10,7 @@ import { keepStatements } from './statement-cache.ts';
 import { planSearch } from '../search-plan.ts';
 import type { SearchPage, SearchRequest } from '../search-types.ts';
 import { backfillSearchIndex, indexArticle, registerSearchFunctions, searchSqlite } from './search.ts';
-import { type ArticleRow, type SourceRow, type TagRow, toArticle, toSource, toTag } from './rows.ts';
+import { ARTICLE_COLUMNS, type ArticleRow, HEADLINE_COLUMNS, type SourceRow, type TagRow, toArticle, toSource, toTag } from './rows.ts';
 import type { ArticleHeadline, Story, StoryUpdate, WireCredit } from '../../model/index.ts';
 import type { ArticleContext, ContextArticle, ContextLimits, FingerprintRecord, RelatedStory, StoredFingerprint, StoryBatch, StoryPage, TimeCursor } from '../story-types.ts';
 import * as stories from './stories.ts';
@@ -19,10 +19,6 @@ import type { HostGate, SharedLock } from '../lease-types.ts';
 
 /** New sources are polled at once; this is their first interval (seconds) until we learn their pace. */
 const DEFAULT_POLL_INTERVAL = 900;
-
-const ARTICLE_COLUMNS = `a.id, a.external_id, a.url, a.source_id, s.name AS source_name, a.title, a.lead, a.body,
-  a.text, a.published_at, a.published_offset, a.updated_at, a.fetched_at, a.authors, a.image, a.lang,
-  a.story_id, a.duplicate_of`;
 
 /** SQLite through better-sqlite3: one file, WAL, the default backend. */
 export class SqliteStore implements Store {
@@ -203,6 +199,15 @@ export class SqliteStore implements Store {
   }
 
   async latestArticles(page: ArticlePage): Promise<Article[]> {
+    return (this.latest(ARTICLE_COLUMNS, page) as ArticleRow[]).map(toArticle);
+  }
+
+  async latestHeadlines(page: ArticlePage): Promise<ArticleHeadline[]> {
+    return this.latest(HEADLINE_COLUMNS, page) as ArticleHeadline[];
+  }
+
+  /** The newest articles (of a source), after a cursor, as `columns`. */
+  private latest(columns: string, page: ArticlePage): unknown[] {
     // Articles without a date sort as if published when fetched, so they are not lost at the end.
     const when = `COALESCE(a.published_at, a.fetched_at)`;
     const where: string[] = [];
@@ -218,9 +223,9 @@ export class SqliteStore implements Store {
       params.before_at = page.before.published_at;
       params.before_id = page.before.id;
     }
-    const sql = `SELECT ${ARTICLE_COLUMNS} FROM articles a LEFT JOIN sources s ON s.id = a.source_id
+    const sql = `SELECT ${columns} FROM articles a LEFT JOIN sources s ON s.id = a.source_id
       ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY ${when} DESC, a.id DESC LIMIT @limit`;
-    return (this.db.prepare(sql).all(params) as ArticleRow[]).map(toArticle);
+    return this.db.prepare(sql).all(params);
   }
 
   async countStories(): Promise<number> {
@@ -297,6 +302,14 @@ export class SqliteStore implements Store {
   }
 
   async latestArticlesWithTag(key: string, page: ListPage): Promise<Article[]> {
+    return (this.latestWithTag(ARTICLE_COLUMNS, key, page) as ArticleRow[]).map(toArticle);
+  }
+
+  async latestHeadlinesWithTag(key: string, page: ListPage): Promise<ArticleHeadline[]> {
+    return this.latestWithTag(HEADLINE_COLUMNS, key, page) as ArticleHeadline[];
+  }
+
+  private latestWithTag(columns: string, key: string, page: ListPage): unknown[] {
     // One range scan of article_tags_latest, then a primary-key lookup per article shown.
     const params: Record<string, unknown> = { key, limit: page.limit };
     let after = '';
@@ -305,13 +318,13 @@ export class SqliteStore implements Store {
       params.before_at = page.before.published_at;
       params.before_id = page.before.id;
     }
-    const sql = `SELECT ${ARTICLE_COLUMNS} FROM tags g
+    const sql = `SELECT ${columns} FROM tags g
       JOIN article_tags t ON t.tag_id = g.id
       JOIN articles a ON a.id = t.article_id
       LEFT JOIN sources s ON s.id = a.source_id
       WHERE g.key = @key ${after}
       ORDER BY t.published_at DESC, t.article_id DESC LIMIT @limit`;
-    return (this.db.prepare(sql).all(params) as ArticleRow[]).map(toArticle);
+    return this.db.prepare(sql).all(params);
   }
 
   async countArticlesWithTag(key: string): Promise<number> {

@@ -5,17 +5,11 @@ import type { Article, ArticleHeadline, ArticleTag, Story, StoryEntity, StoryUpd
 import type { ArticleContext, ContextArticle, ContextLimits, FingerprintRecord, RelatedStory, StoredFingerprint, StoryBatch, StoryPage, TimeCursor } from '../story-types.ts';
 import { RANK_CANDIDATES, rankStories } from '../story-rank.ts';
 import { assembleStory, storedEntities } from '../story-rows.ts';
-import { type ArticleRow, type TagRow, toArticle, toTag } from './rows.ts';
+import { ARTICLE_COLUMNS, type ArticleRow, HEADLINE_COLUMNS, type TagRow, toArticle, toTag } from './rows.ts';
 
 type Db = Database.Database;
 
-const ARTICLE_COLUMNS = `a.id, a.external_id, a.url, a.source_id, s.name AS source_name, a.title, a.lead, a.body,
-  a.text, a.published_at, a.published_offset, a.updated_at, a.fetched_at, a.authors, a.image, a.lang,
-  a.story_id, a.duplicate_of`;
 const FROM_ARTICLES = 'FROM articles a LEFT JOIN sources s ON s.id = a.source_id';
-/** An ArticleHeadline's columns, under its own names. */
-const HEADLINE_COLUMNS = `a.id, a.url, a.source_id, s.name AS source_name, a.title, a.published_at, a.fetched_at, a.image,
-  a.story_id, a.duplicate_of`;
 const WHEN = 'COALESCE(a.published_at, a.fetched_at)';
 /**
  * After a time cursor (@after_at, @after_id), written so SQLite seeks its expression indexes with the

@@ -29,10 +29,10 @@ export function homeRoutes({ store, pageSize, timeZone, now, base }: PageDeps): 
     const [latest, top, recent] = await Promise.all([
       first ? null : loadPage({
         page, before, pageGiven: c.req.query('page') !== undefined, limit: pageSize, cursorOf: articleCursor,
-        fetch: (b, limit) => store.latestArticles({ limit, before: b }),
+        fetch: (b, limit) => store.latestHeadlines({ limit, before: b }),
       }),
       first ? store.topStories({ now: at, limit: TOP_STORIES }) : Promise.resolve([] as Story[]),
-      first ? store.latestArticles({ limit: Math.max(TOPIC_WINDOW, pageSize + 1) }) : Promise.resolve([]),
+      first ? store.latestHeadlines({ limit: Math.max(TOPIC_WINDOW, pageSize + 1) }) : Promise.resolve([]),
     ]);
     const list = latest ?? {
       items: recent.slice(0, pageSize),

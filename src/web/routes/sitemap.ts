@@ -58,7 +58,7 @@ export function sitemapRoutes({ store, base }: { store: Store; base: (requestUrl
 
   app.get('/sitemap/pages.xml', async (c) => {
     const root = base(c.req.url);
-    const [sources, recent] = await Promise.all([store.listSources(), store.latestArticles({ limit: TAG_WINDOW })]);
+    const [sources, recent] = await Promise.all([store.listSources(), store.latestHeadlines({ limit: TAG_WINDOW })]);
     const tags = await store.tagsForArticles(recent.map((a) => a.id));
     const tagKeys = new Set<string>();
     for (const list of tags.values()) for (const t of list) tagKeys.add(t.key);

@@ -31,10 +31,10 @@ export function sourceRoutes({ store, pageSize, timeZone, now, base }: PageDeps)
     const [result, total, sample] = await Promise.all([
       loadPage({
         page, before, pageGiven: c.req.query('page') !== undefined, limit: pageSize, cursorOf: articleCursor,
-        fetch: (b, limit) => store.latestArticles({ limit, before: b, source_id: source.id }),
+        fetch: (b, limit) => store.latestHeadlines({ limit, before: b, source_id: source.id }),
       }),
       store.countArticles(source.id),
-      store.latestArticles({ limit: RATE_SAMPLE, source_id: source.id }),
+      store.latestHeadlines({ limit: RATE_SAMPLE, source_id: source.id }),
     ]);
     if (result.items.length === 0 && page > 1) return c.notFound();
     const path = `/source/${source.id}`;

@@ -21,7 +21,7 @@ export function tagRoutes({ store, pageSize, timeZone, now, base }: TagRoutesDep
     const [result, total] = await Promise.all([
       loadPage({
         page, before, pageGiven: c.req.query('page') !== undefined, limit: pageSize, cursorOf: articleCursor,
-        fetch: (b, limit) => store.latestArticlesWithTag(tag.key, { limit, before: b }),
+        fetch: (b, limit) => store.latestHeadlinesWithTag(tag.key, { limit, before: b }),
       }),
       store.countArticlesWithTag(tag.key),
     ]);

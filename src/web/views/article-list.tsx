@@ -1,9 +1,9 @@
-import type { Article } from '../../model/index.ts';
+import type { ArticleHeadline } from '../../model/index.ts';
 import { RelativeTime } from './dates.tsx';
 
 /** The list of articles on the home, tag and source pages, newest first. */
 export function ArticleList({ articles, now, timeZone, showSource = true, level = 2 }: {
-  articles: Article[];
+  articles: ArticleHeadline[];
   now: Date;
   timeZone: string;
   showSource?: boolean;
@@ -28,14 +28,14 @@ export function ArticleList({ articles, now, timeZone, showSource = true, level 
 }
 
 /** The outlet's name, linked to its page on our site when we know it. */
-export function SourceLink({ article }: { article: Pick<Article, 'source_id' | 'source_name'> }) {
+export function SourceLink({ article }: { article: Pick<ArticleHeadline, 'source_id' | 'source_name'> }) {
   const name = article.source_name ?? 'مصدر غير معروف';
   // <bdi>: an outlet named in Latin letters ("BBC عربي") must not reorder the date beside it.
   return article.source_id ? <a class="src" href={`/source/${article.source_id}`}><bdi>{name}</bdi></a> : <span class="src"><bdi>{name}</bdi></span>;
 }
 
 /** The cursor that continues a newest-first article list after `a`: "<date>~<id>". */
-export function articleCursor(a: Article): { cursor: { published_at: string; id: number }; text: string } {
+export function articleCursor(a: Pick<ArticleHeadline, 'id' | 'published_at' | 'fetched_at'>): { cursor: { published_at: string; id: number }; text: string } {
   const at = a.published_at ?? a.fetched_at;
   return { cursor: { published_at: at, id: a.id }, text: `${at}~${a.id}` };
 }

@@ -1,4 +1,4 @@
-import type { Article, Story } from '../../model/index.ts';
+import type { Article, ArticleHeadline, Story } from '../../model/index.ts';
 import { ArticleList, SourceLink } from './article-list.tsx';
 import { RelativeTime } from './dates.tsx';
 import type { Topic } from './home-topics.ts';
@@ -13,7 +13,7 @@ export interface HomePageData {
   /** The first top story's headline article, for its lead. */
   lead: Article | null;
   topics: Topic[];
-  latest: Article[];
+  latest: ArticleHeadline[];
   page: number | null;
   links: { prev: string | null; next: string | null; first: string | null };
   canonical: string;

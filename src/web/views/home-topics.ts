@@ -1,7 +1,7 @@
 // "By category" on the home page. Articles carry no outlet category, so the home page groups the
 // latest news by the topics the tagger found in it: the tags shared by the most recent articles,
 // chosen greedily so that each topic brings articles the ones before it did not show.
-import type { Article, ArticleTag } from '../../model/index.ts';
+import type { ArticleHeadline, ArticleTag } from '../../model/index.ts';
 
 /** Topics shown on the home page. */
 export const TOPICS_SHOWN = 4;
@@ -12,12 +12,12 @@ const TOPIC_MIN_ARTICLES = 2;
 
 export interface Topic {
   tag: Pick<ArticleTag, 'key' | 'name' | 'type'>;
-  articles: Article[];
+  articles: ArticleHeadline[];
 }
 
 /** Topics of `articles` (newest first), from each article's tags. Pure. */
-export function groupByTopic(articles: readonly Article[], tags: ReadonlyMap<number, readonly ArticleTag[]>): Topic[] {
-  const byKey = new Map<string, { tag: ArticleTag; articles: Article[] }>();
+export function groupByTopic(articles: readonly ArticleHeadline[], tags: ReadonlyMap<number, readonly ArticleTag[]>): Topic[] {
+  const byKey = new Map<string, { tag: ArticleTag; articles: ArticleHeadline[] }>();
   for (const a of articles) {
     for (const t of tags.get(a.id) ?? []) {
       const entry = byKey.get(t.key) ?? { tag: t, articles: [] };
@@ -28,7 +28,7 @@ export function groupByTopic(articles: readonly Article[], tags: ReadonlyMap<num
   const shown = new Set<number>();
   const topics: Topic[] = [];
   while (topics.length < TOPICS_SHOWN) {
-    let best: { tag: ArticleTag; fresh: Article[] } | null = null;
+    let best: { tag: ArticleTag; fresh: ArticleHeadline[] } | null = null;
     for (const entry of byKey.values()) {
       // Fresh articles can only be fewer than all of them: skip tags that cannot beat the best.
       if (entry.articles.length < TOPIC_MIN_ARTICLES || (best && entry.articles.length <= best.fresh.length)) continue;

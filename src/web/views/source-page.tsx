@@ -1,4 +1,4 @@
-import type { Article, Source } from '../../model/index.ts';
+import type { ArticleHeadline, Source } from '../../model/index.ts';
 import { ArticleList } from './article-list.tsx';
 import { articleCount } from './counts.ts';
 import { RelativeTime } from './dates.tsx';
@@ -48,7 +48,7 @@ function pollEvery(seconds: number): string {
 
 export interface SourcePageData {
   source: Source;
-  articles: Article[];
+  articles: ArticleHeadline[];
   total: number;
   rate: PublishingRate;
   page: number | null;

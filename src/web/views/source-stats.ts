@@ -1,6 +1,6 @@
 // A source's publishing rate for its page, from its latest articles. Pure: the route reads the
 // articles, this counts them per local day.
-import type { Article } from '../../model/index.ts';
+import type { ArticleHeadline } from '../../model/index.ts';
 
 /** Days shown in the per-day table on a source page. */
 export const RATE_DAYS = 7;
@@ -33,7 +33,7 @@ function localDay(date: Date, timeZone: string): string {
 }
 
 /** Articles per local day over the last RATE_DAYS days; `articles` newest first, at most RATE_SAMPLE. */
-export function publishingRate(articles: readonly Article[], now: Date, timeZone: string, sampleLimit = RATE_SAMPLE): PublishingRate {
+export function publishingRate(articles: readonly Pick<ArticleHeadline, 'published_at' | 'fetched_at'>[], now: Date, timeZone: string, sampleLimit = RATE_SAMPLE): PublishingRate {
   const days: DayCount[] = [];
   for (let i = 0; i < RATE_DAYS; i++) days.push({ day: localDay(new Date(now.getTime() - i * 86_400_000), timeZone), count: 0 });
   const index = new Map(days.map((d, i) => [d.day, i]));

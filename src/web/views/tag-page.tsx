@@ -1,4 +1,4 @@
-import type { Article, TagInfo } from '../../model/index.ts';
+import type { ArticleHeadline, TagInfo } from '../../model/index.ts';
 import { ArticleList } from './article-list.tsx';
 import { Layout } from './layout.tsx';
 import { Pager } from './pager.tsx';
@@ -6,7 +6,7 @@ import { TAG_TYPE_LABELS, articleCount } from './tags.tsx';
 
 export interface TagPageData {
   tag: TagInfo;
-  articles: Article[];
+  articles: ArticleHeadline[];
   total: number;
   page: number | null;
   links: { prev: string | null; next: string | null; first: string | null };
