@@ -53,7 +53,7 @@ test('import then export gives every id back unchanged, and a bad line is report
   assert.equal(rows[0].url, 'http://sabq.org/news/1');
   assert.equal(rows[0].source, 'سبق');
   assert.equal(rows[0].published_at, '2015-07-20T23:51:32.000Z', 'a zoneless date is read as Mecca time');
-  assert.deepEqual(Object.keys(rows[1]).sort(), ['duplicate_of', 'id', 'published_at', 'related', 'source', 'story_id', 'tags', 'title', 'url']);
+  assert.deepEqual(Object.keys(rows[1]).sort(), ['category', 'duplicate_of', 'id', 'published_at', 'related', 'source', 'story_id', 'tags', 'title', 'url']);
   assert.ok(rows[0].tags.some((t: { name: string; type: string }) => t.name === 'الرياض' && t.type === 'place'), JSON.stringify(rows[0].tags));
   for (const row of rows) for (const tag of row.tags) assert.deepEqual(Object.keys(tag), ['name', 'type']);
 

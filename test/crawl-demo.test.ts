@@ -56,6 +56,25 @@ test('the crawler takes every demo outlet end to end, and a second poll adds not
     }
     assert.deepEqual(untagged, [], 'every demo article has at least one tag');
     assert.equal((await store.articlesNeedingTags(TAGGER_VERSION, 10)).length, 0);
+    // Sections: where an outlet states one (RSS category, dc:subject, JSON-LD articleSection,
+    // article:section), the article is filed under ours; never under the wrong one.
+    const SECTION_KEYS: Record<string, string> = {
+      'سياسة': 'politics', 'اقتصاد': 'economy', 'رياضة': 'sports', 'محليات': 'local', 'ثقافة': 'culture',
+      'تكنولوجيا': 'technology', 'صحة': 'health', 'منوعات': 'misc',
+    };
+    const filed: string[] = [];
+    const misfiled: string[] = [];
+    const unfiled: string[] = [];
+    for (const a of expected) {
+      const stored = (await store.getArticleByUrl(expectedFor(a, newsroom.outlets.find((o) => o.id === a.outlet)!).canonicalUrl))!;
+      if (stored.category === null) unfiled.push(`${a.outlet}/${a.slug}`);
+      else if (stored.category !== SECTION_KEYS[a.section]) misfiled.push(`${a.outlet}/${a.slug}: ${stored.category} for ${a.section}`);
+      else filed.push(a.outlet);
+    }
+    assert.deepEqual(misfiled, []);
+    // Khaleej states its section only in its breadcrumb trail; every outlet's articles are filed.
+    assert.deepEqual(unfiled, []);
+    assert.equal(filed.length, expected.length);
     const quake = ARTICLES.find((a) => a.outlet === 'maghreb' && a.event === 'morocco-azilal-earthquake')!;
     const quakeOutlet = newsroom.outlets.find((o) => o.id === quake.outlet)!;
     const quakeId = (await store.getArticleByUrl(expectedFor(quake, quakeOutlet).canonicalUrl))!.id;

@@ -165,3 +165,15 @@ test('a layout-table page gives clean paragraphs, the headline a heading repeats
   assert.ok(!/<t[dr]|<table/.test(a.body), 'the layout table is not kept');
   assert.ok(!a.body.includes('رياضة'), 'the section links are not kept');
 });
+
+test('the page\'s own sections are read most specific first: article:section, articleSection, the breadcrumb trail from its end', () => {
+  const page = (head: string, body = '') => `<!DOCTYPE html><html lang="ar" dir="rtl"><head><title>الهلال يفوز على النصر في ديربي الرياض</title>${head}</head>
+<body>${body}<article><h1>الهلال يفوز على النصر في ديربي الرياض</h1><p>فاز الهلال على النصر بهدفين مقابل هدف في ديربي العاصمة الرياض مساء الجمعة.</p></article></body></html>`;
+  const at = { url: 'https://riyadh.example/news/1', fetchedAt: FETCHED_AT };
+  assert.deepEqual(extractArticle(page('<meta property="article:section" content="الرياضة">'), at).sections, ['الرياضة']);
+  const jsonLd = '<script type="application/ld+json">{"@type":"NewsArticle","headline":"الهلال يفوز","articleSection":["رياضة محلية","كرة القدم"]}</script>';
+  assert.deepEqual(extractArticle(page(jsonLd), at).sections, ['رياضة محلية']);
+  const crumbs = '<ol class="breadcrumbs"><li><a href="/">الرئيسية</a></li><li><a href="/sport">رياضة</a></li><li><a href="/sport/saudi">الدوري السعودي</a></li></ol>';
+  assert.deepEqual(extractArticle(page('', crumbs), at).sections, ['الدوري السعودي', 'رياضة'], 'the trail from its end, without the home link');
+  assert.deepEqual(extractArticle(page(''), at).sections, []);
+});

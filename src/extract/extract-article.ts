@@ -43,6 +43,7 @@ function emptyArticle(url: string): ExtractedArticle {
     lang: null,
     dir: null,
     source: null,
+    sections: [],
   };
 }
 
@@ -57,7 +58,7 @@ function readMetadataSafely(doc: Document, url: string, now: Date, defaultOffset
     return readPageMetadata(doc, url, now, defaultOffsetMinutes);
   } catch {
     const canonicalUrl = absoluteHttpUrl(url, null);
-    return { title: null, published: null, updated: null, authors: [], siteNames: [], source: null, canonicalUrl, image: null, description: null, baseUrl: url };
+    return { title: null, published: null, updated: null, authors: [], siteNames: [], source: null, canonicalUrl, image: null, description: null, sections: [], baseUrl: url };
   }
 }
 
@@ -92,6 +93,7 @@ export function extractArticle(html: string, opts: ExtractOptions): ExtractedArt
       lang: language.lang,
       dir: language.dir,
       source: meta.source,
+      sections: meta.sections,
     };
   } catch {
     return result;

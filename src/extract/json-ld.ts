@@ -36,6 +36,8 @@ export interface JsonLdArticle {
   publisher: string | null;
   url: string | null;
   description: string | null;
+  /** articleSection: the outlet's own section for the article (its first, when a list). */
+  section: string | null;
 }
 
 type Json = unknown;
@@ -153,6 +155,7 @@ function firstArticle(doc: Document): JsonLdArticle | null {
       publisher: names(publisher)[0] ?? null,
       url: str(article['url']) ?? mainUrl,
       description: str(article['description']),
+      section: str(Array.isArray(article['articleSection']) ? article['articleSection'][0] : article['articleSection']),
     };
   }
   return null;

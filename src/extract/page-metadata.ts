@@ -15,6 +15,8 @@ import { chooseTitle } from './title.ts';
 const MAX_HEADINGS = 5;
 /** An `<h1>` with fewer words is a logo or a section name, not the headline. */
 const HEADLINE_MIN_WORDS = 3;
+/** Links read from a breadcrumb trail; a longer "trail" is a menu. */
+const MAX_CRUMBS = 6;
 
 export interface PageMetadata {
   title: string | null;
@@ -26,8 +28,21 @@ export interface PageMetadata {
   canonicalUrl: string | null;
   image: string | null;
   description: string | null;
+  /** The sections the outlet files the article under, as it names them, most specific first. */
+  sections: string[];
   /** The URL relative links resolve against: `<base href>` or the page URL. */
   baseUrl: string;
+}
+
+/** Links of a page's breadcrumb trail, last first ("الرئيسية › اقتصاد › …" gives اقتصاد), without the home link. */
+function breadcrumbLabels(doc: Document): string[] {
+  const trail = doc.querySelector('[class*="breadcrumb" i], [class*="crumbs" i], nav[aria-label*="breadcrumb" i]');
+  if (!trail) return [];
+  return Array.from(trail.querySelectorAll('a'))
+    .slice(0, MAX_CRUMBS)
+    .map((a) => textOf(a))
+    .filter((t) => t && t.length <= 40 && !/^(الرئيسية|الرئيسيه|home)$/i.test(t))
+    .reverse();
 }
 
 function insideArticle(el: Element): boolean {
@@ -104,6 +119,8 @@ export function readPageMetadata(doc: Document, url: string, now: Date, defaultO
     canonicalUrl,
     image,
     description: meta.first('og:description', 'description', 'twitter:description') ?? jsonLd?.description ?? null,
+    sections: [meta.first('article:section', 'articlesection'), jsonLd?.section, ...breadcrumbLabels(doc)]
+      .filter((s): s is string => !!s && s !== title),
     baseUrl,
   };
 }

@@ -17,6 +17,11 @@ export interface ExtractedArticle {
   dir: 'rtl' | 'ltr' | null;
   /** The outlet's name as the page states it (og:site_name, JSON-LD publisher…). */
   source: string | null;
+  /**
+   * The sections the page files the article under, as the outlet names them, most specific first:
+   * article:section, JSON-LD articleSection, then the breadcrumb trail from its end.
+   */
+  sections: string[];
 }
 
 /** An article as stored. */
@@ -40,10 +45,15 @@ export interface Article {
   lang: string | null;
   story_id: number | null;
   duplicate_of: number | null;
+  /** Its section on our site (src/categories: politics, economy, sports…), when its outlet says. */
+  category: string | null;
 }
 
 /** An article as a list shows it (headline, lead, outlet, time, image, story): without its text. */
-export type ArticleHeadline = Pick<Article, 'id' | 'url' | 'source_id' | 'source_name' | 'title' | 'lead' | 'published_at' | 'fetched_at' | 'image' | 'story_id' | 'duplicate_of'>;
+export type ArticleHeadline = Pick<Article, 'id' | 'url' | 'source_id' | 'source_name' | 'title' | 'lead' | 'published_at' | 'fetched_at' | 'image' | 'story_id' | 'duplicate_of' | 'category'>;
 
 /** What the pipeline hands the store to insert. */
-export type NewArticle = Omit<Article, 'id' | 'story_id' | 'duplicate_of' | 'source_name'>;
+export type NewArticle = Omit<Article, 'id' | 'story_id' | 'duplicate_of' | 'source_name' | 'category'> & {
+  /** Its section (src/categories), when known; none is stored as null. */
+  category?: string | null;
+};

@@ -1,4 +1,5 @@
 import type { ExtractedArticle, FeedItem, NewArticle } from '../model/index.ts';
+import { sectionOf } from '../categories/sections.ts';
 import { sanitizeArticleHtml } from '../sanitize/html.ts';
 import { canonicalizeUrl, isHttpUrl } from '../sanitize/url.ts';
 
@@ -70,5 +71,6 @@ export function assembleArticle({ item, extracted, pageUrl, sourceId, fetchedAt 
     // The page's image is vetted by the extractor; a feed's is whatever the feed wrote (even javascript:).
     image: extracted?.image ?? (item.image && isHttpUrl(item.image) ? item.image : null),
     lang: extracted?.lang ?? item.language ?? null,
+    category: sectionOf({ page: extracted?.sections, feed: item.categories, url: pageUrl }),
   };
 }

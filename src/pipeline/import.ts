@@ -3,6 +3,7 @@ import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { escapeUTF8 } from 'entities';
 import { parseArabicDate } from '../arabic/dates.ts';
+import { sectionByKey, sectionOf } from '../categories/sections.ts';
 import type { NewArticle } from '../model/index.ts';
 import { sanitizeArticleHtml } from '../sanitize/html.ts';
 import { canonicalizeUrl } from '../sanitize/url.ts';
@@ -66,6 +67,8 @@ export function articleFromRecord(record: unknown, fetchedAt: string): ImportedA
     authors: author ? [author] : [],
     image: null,
     lang: str('lang') || 'ar',
+    // A dump may name the section (ours: category as exported; others: section); else the address may.
+    category: sectionByKey(str('category'))?.key ?? sectionOf({ page: [str('section'), str('category')], url }),
   };
   return { article, sourceName: source || null };
 }

@@ -89,6 +89,27 @@ export function runStoreConformance(
       const next = await store.latestArticles({ limit: 4, before: { published_at: last.published_at!, id: last.id } });
       assert.deepEqual(next.map((a) => a.url.slice(-2)), ['21', '20']);
     }],
+    ['an article keeps its section; a section lists its own articles, newest first, by page', async (store) => {
+      const { source } = await store.addSource({ name: 'الأهرام', url: 'https://ahram.example/rss' });
+      const at = (day: number) => `2026-11-${day}T08:00:00.000Z`;
+      const sports = [];
+      for (let day = 20; day <= 24; day++) {
+        const url = `https://ahram.example/sport/${day}`;
+        sports.push((await store.insertArticle({ ...article(source.id, url), published_at: at(day), category: 'sports' })).id);
+      }
+      const economy = (await store.insertArticle({ ...article(source.id, 'https://ahram.example/economy/1'), published_at: at(25), category: 'economy' })).id;
+      const unfiled = (await store.insertArticle({ ...article(source.id, 'https://ahram.example/misc/1'), published_at: at(26) })).id;
+      assert.equal((await store.getArticle(sports[0]!))!.category, 'sports');
+      assert.equal((await store.getArticle(unfiled))!.category, null, 'no section given: none stored');
+      const page = await store.latestHeadlines({ limit: 3, category: 'sports' });
+      assert.deepEqual(page.map((a) => a.id), [sports[4], sports[3], sports[2]]);
+      assert.equal(page[0]!.category, 'sports');
+      const last = page[2]!;
+      const next = await store.latestHeadlines({ limit: 3, category: 'sports', before: { published_at: last.published_at!, id: last.id } });
+      assert.deepEqual(next.map((a) => a.id), [sports[1], sports[0]]);
+      assert.deepEqual((await store.latestArticles({ limit: 5, category: 'economy', source_id: source.id })).map((a) => a.id), [economy]);
+      assert.deepEqual(await store.latestHeadlines({ limit: 5, category: 'health' }), []);
+    }],
     ['iterating the archive visits every article once', async (store) => {
       for (let i = 0; i < 7; i++) await store.insertArticle(article(null, `https://www.alriyadh.com/${i}`));
       const seen: string[] = [];

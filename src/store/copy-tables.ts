@@ -81,7 +81,7 @@ export const COPY_PLAN: readonly TablePlan[] = [
     table: 'articles',
     key: ['id'],
     read: ['id', 'external_id', 'url', 'source_id', 'title', 'lead', 'body', 'text', 'published_at', 'published_offset',
-      'updated_at', 'fetched_at', 'authors', 'image', 'lang', 'story_id', 'duplicate_of', 'tags_version'],
+      'updated_at', 'fetched_at', 'authors', 'image', 'lang', 'story_id', 'duplicate_of', 'tags_version', 'category'],
     skip: { search_version: "the version of SQLite's FTS5 index; PostgreSQL's vector is built here, at its own version" },
     write: [
       { name: 'id', type: 'bigint' }, { name: 'external_id', type: 'text' }, { name: 'url', type: 'text' },
@@ -90,7 +90,7 @@ export const COPY_PLAN: readonly TablePlan[] = [
       { name: 'published_offset', type: 'integer' }, { name: 'updated_at', type: 'timestamptz' },
       { name: 'fetched_at', type: 'timestamptz' }, { name: 'authors', type: 'text[]', from: authors },
       { name: 'image', type: 'text' }, { name: 'lang', type: 'text' }, { name: 'story_id', type: 'bigint' },
-      { name: 'duplicate_of', type: 'bigint' }, { name: 'tags_version', type: 'integer' },
+      { name: 'duplicate_of', type: 'bigint' }, { name: 'tags_version', type: 'integer' }, { name: 'category', type: 'text' },
       // Built from the same analyzer as SQLite's index, so searches find the same articles.
       { name: 'search', type: 'tsvector', from: (r) => searchVector(str(r, 'title'), str(r, 'text')) },
       { name: 'search_version', type: 'integer', from: () => SEARCH_INDEX_VERSION },

@@ -48,6 +48,8 @@ export interface ListPage {
 
 export interface ArticlePage extends ListPage {
   source_id?: number;
+  /** Only articles of this section (src/categories). */
+  category?: string;
 }
 
 /**

@@ -73,7 +73,7 @@ export function storyConformanceCases(): Array<[string, (store: Store) => Promis
       const full = await store.latestArticles({ limit: 3, source_id: sources[0]! });
       const heads = await store.latestHeadlines({ limit: 3, source_id: sources[0]! });
       assert.deepEqual(heads.map((h) => h.id), full.map((a) => a.id), 'headlines list the same articles in the same order');
-      assert.deepEqual(Object.keys(heads[0]!).sort(), ['duplicate_of', 'fetched_at', 'id', 'image', 'lead', 'published_at', 'source_id', 'source_name', 'story_id', 'title', 'url']);
+      assert.deepEqual(Object.keys(heads[0]!).sort(), ['category', 'duplicate_of', 'fetched_at', 'id', 'image', 'lead', 'published_at', 'source_id', 'source_name', 'story_id', 'title', 'url']);
       const older = await store.latestHeadlines({ limit: 10, source_id: sources[0]!, before: { published_at: full[0]!.published_at!, id: full[0]!.id } });
       assert.deepEqual(older.map((h) => h.id), full.slice(1).map((a) => a.id), 'and page with the same cursor');
     }],
@@ -142,7 +142,7 @@ export function storyConformanceCases(): Array<[string, (store: Store) => Promis
       assert.deepEqual(ctx.coverage.map((a) => a.id), [wire, follow], 'the others of the story, oldest first');
       assert.deepEqual(ctx.coverage[0], {
         id: wire, url: 'https://news.example/ctx-wire', source_id: sham.id, source_name: 'الشام اليوم', title: 'انطلاق القمة العربية للأمن المائي في عمّان', lead: null,
-        published_at: '2026-11-23T07:00:00.000Z', fetched_at: '2026-11-24T00:00:00.000Z', image: null, story_id: 1, duplicate_of: null,
+        published_at: '2026-11-23T07:00:00.000Z', fetched_at: '2026-11-24T00:00:00.000Z', image: null, story_id: 1, duplicate_of: null, category: null,
       }, 'a headline carries no text');
       assert.deepEqual(ctx.related.map((a) => a.id), [near], 'a story 50 days away is not "read also"');
       assert.deepEqual((await store.relatedForArticle(copy)).map((r) => r.article?.id), ctx.related.map((a) => a.id), 'the same ranking as relatedForArticle');

@@ -9,6 +9,7 @@ import { sourceRoutes } from './routes/source.tsx';
 import { staticRoutes } from './routes/static.ts';
 import { searchRoutes } from './routes/search.tsx';
 import { tagRoutes } from './routes/tags.tsx';
+import { categoryRoutes } from './routes/categories.tsx';
 import { storyRoutes } from './routes/stories.tsx';
 import type { Logger } from '../log/index.ts';
 import { rateLimit } from './rate-limit.ts';
@@ -85,6 +86,7 @@ export function createApp(opts: WebOptions): Hono {
   app.route('/', sourceRoutes(pages));
   app.route('/', sitemapRoutes({ store, base }));
   app.route('/', tagRoutes(pages));
+  app.route('/', categoryRoutes(pages));
   app.route('/', storyRoutes(pages));
   app.route('/', searchRoutes(pages));
   app.route('/', apiRoutes({ store, log, pageSize: PAGE_SIZE, now }));

@@ -11,7 +11,7 @@ export const IMPORT_HELP = `marsad import FILE.jsonl[.gz] [--db PATH]
   does not matter): syndicated copies folded under their originals, the rest clustered.`;
 
 export const EXPORT_HELP = `marsad export [--db PATH]
-  One article per line: {id, url, source, title, published_at, story_id, duplicate_of, tags, related};
+  One article per line: {id, url, source, title, published_at, category, story_id, duplicate_of, tags, related};
   tags are [{name, type}], most salient first.`;
 
 export async function importCommand(argv: string[], ctx: CommandContext): Promise<number> {
@@ -59,6 +59,7 @@ export async function exportCommand(argv: string[], ctx: CommandContext): Promis
         source: a.source_name,
         title: a.title,
         published_at: a.published_at,
+        category: a.category,
         story_id: a.story_id,
         duplicate_of: a.duplicate_of === null ? null : await idOf(a.duplicate_of),
         tags: (await store.tagsForArticle(a.id)).map((t) => ({ name: t.name, type: t.type })),

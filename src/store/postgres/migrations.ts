@@ -190,4 +190,11 @@ export const MIGRATIONS: string[] = [
     next_poll_at, last_polled_at, last_status, last_error, consecutive_failures ON sources
     FOR EACH STATEMENT EXECUTE FUNCTION marsad_announce_change();
   `,
+
+  // 7: an article's section on the site (src/categories), when its outlet says; each section page
+  // lists its articles newest first along articles_category_latest.
+  `
+  ALTER TABLE articles ADD COLUMN category text;
+  CREATE INDEX articles_category_latest ON articles (category, (COALESCE(published_at, fetched_at)) DESC, id DESC) WHERE category IS NOT NULL;
+  `,
 ];

@@ -282,6 +282,7 @@ export class PostgresStore implements Store {
     // Articles without a date sort as if published when fetched, so they are not lost at the end.
     let query = this.kysely.selectFrom('articles as a').leftJoin('sources as s', 's.id', 'a.source_id');
     if (page.source_id !== undefined) query = query.where('a.source_id', '=', page.source_id);
+    if (page.category !== undefined) query = query.where('a.category', '=', page.category);
     if (page.before) query = query.where(sql<boolean>`(${WHEN}, a.id) < (${page.before.published_at}::timestamptz, ${page.before.id}::bigint)`);
     return query.orderBy(sql`${WHEN}`, 'desc').orderBy('a.id', 'desc').limit(page.limit);
   }
@@ -465,7 +466,8 @@ async function insertOne(db: Kysely<Database>, article: NewArticle): Promise<Ins
       external_id: article.external_id, url, source_id: article.source_id, title: article.title, lead: article.lead,
       body: article.body, text: article.text, published_at: article.published_at, published_offset: article.published_offset,
       updated_at: article.updated_at, fetched_at: article.fetched_at, authors: article.authors, image: article.image,
-      lang: article.lang, search: sql<string>`${searchVector(article.title, article.text)}::tsvector`, search_version: SEARCH_INDEX_VERSION,
+      lang: article.lang, category: article.category ?? null,
+      search: sql<string>`${searchVector(article.title, article.text)}::tsvector`, search_version: SEARCH_INDEX_VERSION,
     })
     .onConflict((oc) => oc.column('url').doNothing())
     .returning('id')

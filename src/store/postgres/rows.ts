@@ -50,6 +50,7 @@ export interface ArticlesTable {
   lang: string | null;
   story_id: number | null;
   duplicate_of: number | null;
+  category: string | null;
   tags_version: number | null;
   /** tsvector, written as its text form with a cast (search.ts). */
   search: string | null;
@@ -130,7 +131,7 @@ export interface Database {
 export const ARTICLE_COLUMNS = [
   'a.id', 'a.external_id', 'a.url', 'a.source_id', 's.name as source_name', 'a.title', 'a.lead', 'a.body',
   'a.text', 'a.published_at', 'a.published_offset', 'a.updated_at', 'a.fetched_at', 'a.authors', 'a.image',
-  'a.lang', 'a.story_id', 'a.duplicate_of',
+  'a.lang', 'a.story_id', 'a.duplicate_of', 'a.category',
 ] as const;
 
 /** The same list as SQL text, for the raw queries of search.ts. */
@@ -139,7 +140,7 @@ export const ARTICLE_COLUMNS_SQL = ARTICLE_COLUMNS.map((c) => c.replace(' as ', 
 /** An ArticleHeadline's columns, for `select`: a row is the headline as it is. */
 export const HEADLINE_COLUMNS = [
   'a.id', 'a.url', 'a.source_id', 's.name as source_name', 'a.title', 'a.lead', 'a.published_at', 'a.fetched_at',
-  'a.image', 'a.story_id', 'a.duplicate_of',
+  'a.image', 'a.story_id', 'a.duplicate_of', 'a.category',
 ] as const;
 
 /** The same list as SQL text, for raw queries. */
@@ -152,6 +153,7 @@ export function toArticle(row: Article): Article {
     title: row.title, lead: row.lead, body: row.body, text: row.text, published_at: row.published_at,
     published_offset: row.published_offset, updated_at: row.updated_at, fetched_at: row.fetched_at,
     authors: row.authors ?? [], image: row.image, lang: row.lang, story_id: row.story_id, duplicate_of: row.duplicate_of,
+    category: row.category ?? null,
   };
 }
 

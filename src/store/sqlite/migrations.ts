@@ -168,4 +168,11 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX articles_latest ON articles (COALESCE(published_at, fetched_at) DESC, id DESC);
   CREATE INDEX articles_source_latest ON articles (source_id, COALESCE(published_at, fetched_at) DESC, id DESC);
   `,
+
+  // 7: an article's section on the site (src/categories), when its outlet says; each section page
+  // lists its articles newest first along articles_category_latest.
+  `
+  ALTER TABLE articles ADD COLUMN category TEXT;
+  CREATE INDEX articles_category_latest ON articles (category, COALESCE(published_at, fetched_at) DESC, id DESC) WHERE category IS NOT NULL;
+  `,
 ];

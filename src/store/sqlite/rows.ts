@@ -5,11 +5,11 @@ import type { Article, Source, TagInfo, TagType } from '../../model/index.ts';
 /** An Article's columns (the source's name comes from a join as `s`), read into an ArticleRow. */
 export const ARTICLE_COLUMNS = `a.id, a.external_id, a.url, a.source_id, s.name AS source_name, a.title, a.lead, a.body,
   a.text, a.published_at, a.published_offset, a.updated_at, a.fetched_at, a.authors, a.image, a.lang,
-  a.story_id, a.duplicate_of`;
+  a.story_id, a.duplicate_of, a.category`;
 
 /** An ArticleHeadline's columns, under its own names: a row is the headline as it is. */
 export const HEADLINE_COLUMNS = `a.id, a.url, a.source_id, s.name AS source_name, a.title, a.lead, a.published_at, a.fetched_at,
-  a.image, a.story_id, a.duplicate_of`;
+  a.image, a.story_id, a.duplicate_of, a.category`;
 export interface SourceRow extends Omit<Source, 'paused'> {
   paused: number;
 }
@@ -32,7 +32,7 @@ export function toArticle(row: ArticleRow): Article {
   } catch {
     // A hand-edited row with bad JSON loses its authors, not the article.
   }
-  return { ...row, authors };
+  return { ...row, authors, category: row.category ?? null };
 }
 
 export interface TagRow {

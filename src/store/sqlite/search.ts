@@ -69,7 +69,7 @@ export function backfillSearchIndex(db: Database.Database): number {
 
 const PAGE_COLUMNS = `a.id, a.external_id, a.url, a.source_id, s.name AS source_name, a.title, a.lead, a.body,
   a.text, a.published_at, a.published_offset, a.updated_at, a.fetched_at, a.authors, a.image, a.lang,
-  a.story_id, a.duplicate_of, (SELECT COUNT(*) FROM articles c WHERE c.duplicate_of = a.id) AS copies`;
+  a.story_id, a.duplicate_of, a.category, (SELECT COUNT(*) FROM articles c WHERE c.duplicate_of = a.id) AS copies`;
 
 type PageRow = ArticleRow & { copies: number };
 

@@ -168,12 +168,12 @@ export class SqliteStore implements Store {
     const info = this.db
       .prepare(
         `INSERT INTO articles (external_id, url, source_id, title, lead, body, text, published_at, published_offset,
-           updated_at, fetched_at, authors, image, lang)
+           updated_at, fetched_at, authors, image, lang, category)
          VALUES (@external_id, @url, @source_id, @title, @lead, @body, @text, @published_at, @published_offset,
-           @updated_at, @fetched_at, @authors, @image, @lang)
+           @updated_at, @fetched_at, @authors, @image, @lang, @category)
          ON CONFLICT (url) DO NOTHING`,
       )
-      .run({ ...article, url, authors: JSON.stringify(article.authors) });
+      .run({ ...article, url, authors: JSON.stringify(article.authors), category: article.category ?? null });
     if (info.changes > 0) {
       const id = Number(info.lastInsertRowid);
       indexArticle(this.db, id, article.title, article.text);
@@ -215,6 +215,10 @@ export class SqliteStore implements Store {
     if (page.source_id !== undefined) {
       where.push('a.source_id = @source_id');
       params.source_id = page.source_id;
+    }
+    if (page.category !== undefined) {
+      where.push('a.category = @category');
+      params.category = page.category;
     }
     if (page.before) {
       // The date bound alone is what SQLite seeks the expression index with; as a row value

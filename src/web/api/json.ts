@@ -21,6 +21,8 @@ export interface ArticleJson {
   story_id: number | null;
   /** The original, when this article is a syndicated copy of it. */
   duplicate_of: number | null;
+  /** Its section (politics, economy, sports…), when its outlet says. */
+  category: string | null;
 }
 
 export interface TagJson {
@@ -91,6 +93,7 @@ export function articleJson(a: Article): ArticleJson {
     lang: a.lang,
     story_id: a.story_id,
     duplicate_of: a.duplicate_of,
+    category: a.category,
   };
 }
 

@@ -1,6 +1,7 @@
 // The API described as data (OpenAPI 3.1, whose schemas are JSON Schema 2020-12), served at
 // /api/v1/openapi.json. openapi.test.ts checks that every /api/v1 route is here and that real
 // responses carry every field marked required, so the document cannot drift far from the code.
+import { SECTIONS } from '../../categories/sections.ts';
 import { STORY_SORTS } from './stories.ts';
 import { API_MAX_LIMIT } from './params.ts';
 
@@ -39,6 +40,7 @@ const articleProperties: Record<string, Schema> = {
   lang: nullableStr(),
   story_id: nullableInt('The story the article belongs to, once clustered.'),
   duplicate_of: nullableInt('When this is a syndicated copy: the id of the original.'),
+  category: { ...nullableStr('Its section, when its outlet says.'), enum: [...SECTIONS.map((s) => s.key), null] },
 };
 
 const tagProperties: Record<string, Schema> = {
@@ -160,9 +162,10 @@ export const OPENAPI: Schema = {
       'Latest articles, newest first (undated ones by fetch time).',
       [p('limit'), p('cursor'),
         { name: 'source_id', in: 'query', description: 'Only this source’s articles.', schema: { type: 'integer' } },
-        { name: 'tag', in: 'query', description: 'Only articles with this tag key; not with source_id.', schema: { type: 'string' } }],
+        { name: 'tag', in: 'query', description: 'Only articles with this tag key; not with source_id.', schema: { type: 'string' } },
+        { name: 'category', in: 'query', description: 'Only articles of this section; with source_id, that source’s; not with tag.', schema: { type: 'string', enum: SECTIONS.map((s) => s.key) } }],
       json(ref('ArticlePage'), 'A page of articles.'),
-      { '400': 'A bad limit, cursor or source_id, or source_id with tag.', '404': 'No such source or tag.' },
+      { '400': 'A bad limit, cursor, source_id or category, or tag with source_id or category.', '404': 'No such source or tag.' },
     ),
     '/api/v1/articles/{id}': get('One article with its text, tags, story and related articles.', [p('id')], json(ref('ArticleDetail'), 'The article.'), { '404': 'No such article.' }),
     '/api/v1/stories': get(

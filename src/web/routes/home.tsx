@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
+import { SECTIONS } from '../../categories/sections.ts';
 import type { Story } from '../../model/index.ts';
+import type { Store } from '../../store/store.ts';
 import { type FeedFormat, feedResponse } from '../article-feed.ts';
 import { parseCursor } from '../cursor.ts';
 import { articleCursor } from '../views/article-list.tsx';
@@ -15,6 +17,20 @@ import { loadPage, pageLinks, parsePage, withParams } from './paging.ts';
 const TOP_STORIES = 8;
 /** Recent articles the home page's topics are drawn from. */
 const TOPIC_WINDOW = 60;
+
+/** Headlines per section on the home page, and how recent they must be to count as news. */
+const SECTION_ARTICLES = 3;
+const SECTION_WINDOW_MS = 3 * 86_400_000;
+
+/** The latest few of each section with news in the last days, in the site's order of sections. */
+async function latestBySection(store: Store, at: Date) {
+  const since = at.getTime() - SECTION_WINDOW_MS;
+  const lists = await Promise.all(SECTIONS.map((s) => store.latestHeadlines({ limit: SECTION_ARTICLES, category: s.key })));
+  return SECTIONS.flatMap((s, i) => {
+    const articles = lists[i]!.filter((a) => Date.parse(a.published_at ?? a.fetched_at) >= since);
+    return articles.length ? [{ key: s.key, name: s.name, articles }] : [];
+  });
+}
 
 /** The home page, its RSS and Atom feeds, and /stories (every story, newest first). */
 export function homeRoutes({ store, pageSize, timeZone, now, base }: PageDeps): Hono {
@@ -41,15 +57,16 @@ export function homeRoutes({ store, pageSize, timeZone, now, base }: PageDeps): 
     };
     if (list.items.length === 0 && page > 1) return c.notFound();
     const leadId = top[0]?.headline_article_id;
-    const [lead, tags] = await Promise.all([
+    const [lead, tags, sections] = await Promise.all([
       leadId ? store.getArticle(leadId) : null,
       recent.length ? store.tagsForArticles(recent.map((a) => a.id)) : new Map(),
+      first ? latestBySection(store, at) : [],
     ]);
     const root = base(c.req.url);
     const links = pageLinks(list, (p) => withParams('/', p));
     return c.html(
       <HomePage
-        top={top} lead={lead} topics={groupByTopic(recent, tags)} latest={list.items} page={list.page} links={links}
+        top={top} lead={lead} topics={groupByTopic(recent, tags)} sections={sections} latest={list.items} page={list.page} links={links}
         canonical={`${root}${withParams('/', list.page && list.page > 1 ? { page: String(list.page) } : {})}`}
         now={at} timeZone={timeZone}
       />,

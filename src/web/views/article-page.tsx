@@ -4,7 +4,8 @@ import { outletCount } from './counts.ts';
 import { SourceLink } from './article-list.tsx';
 import { FullDate, RelativeTime } from './dates.tsx';
 import { Layout } from './layout.tsx';
-import { type TagLink, TagList } from './tags.tsx';
+import { type TagLink, TagList, categoryPath } from './tags.tsx';
+import { sectionByKey } from '../../categories/sections.ts';
 
 /** What an article page shows; tags, coverage and related lists are filled by the tagging and story stages. */
 export interface ArticlePageData {
@@ -28,6 +29,7 @@ const DESCRIPTION_CHARS = 200;
 
 export function ArticlePage({ article, tags, coverage, related, copyOf, story, now, timeZone, siteUrl }: ArticlePageData) {
   const host = safeHost(article.url);
+  const section = article.category ? sectionByKey(article.category) : null;
   const canonical = `${siteUrl}/article/${article.id}`;
   const description = article.lead ?? article.text.split('\n\n')[0]?.slice(0, DESCRIPTION_CHARS) ?? undefined;
   const share = {
@@ -36,13 +38,13 @@ export function ArticlePage({ article, tags, coverage, related, copyOf, story, n
     image: article.image,
     published: article.published_at,
     modified: article.updated_at,
-    section: article.source_name,
+    section: section?.name ?? article.source_name,
     tags: tags.map((t) => t.name),
   };
   return (
     <Layout title={article.title} description={description} canonical={canonical} share={share}>
       <article class="story" aria-labelledby="headline">
-        <p class="kicker"><SourceLink article={article} />{story && story.outlet_count > 1 ? <a class="count" href={`/story/${story.id}`}>تنشره {outletCount(story.outlet_count)}</a> : null}</p>
+        <p class="kicker"><SourceLink article={article} />{section ? <a class="section" href={categoryPath(section.key)}>{section.name}</a> : null}{story && story.outlet_count > 1 ? <a class="count" href={`/story/${story.id}`}>تنشره {outletCount(story.outlet_count)}</a> : null}</p>
         <h1 id="headline">{article.title}</h1>
         <p class="meta">
           <span>تاريخ النشر: <FullDate iso={article.published_at ?? article.fetched_at} timeZone={timeZone} /></span>

@@ -5,7 +5,7 @@ import type { Topic } from './home-topics.ts';
 import { Layout } from './layout.tsx';
 import { Pager } from './pager.tsx';
 import { TopStories } from './story-list.tsx';
-import { TAG_TYPE_LABELS, tagPath } from './tags.tsx';
+import { TAG_TYPE_LABELS, categoryPath, tagPath } from './tags.tsx';
 
 export interface HomePageData {
   /** Empty past the first page: later pages list articles only. */
@@ -13,6 +13,8 @@ export interface HomePageData {
   /** The first top story's headline article, for its lead. */
   lead: Article | null;
   topics: Topic[];
+  /** The latest articles of each section that has recent ones, in the site's order of sections. */
+  sections: Array<{ key: string; name: string; articles: ArticleHeadline[] }>;
   latest: ArticleHeadline[];
   page: number | null;
   links: { prev: string | null; next: string | null; first: string | null };
@@ -22,7 +24,7 @@ export interface HomePageData {
 }
 
 /** The front page: the stories most outlets are telling now, the latest by topic, then everything. */
-export function HomePage({ top, lead, topics, latest, page, links, canonical, now, timeZone }: HomePageData) {
+export function HomePage({ top, lead, topics, sections, latest, page, links, canonical, now, timeZone }: HomePageData) {
   const first = page === 1;
   return (
     <Layout
@@ -35,7 +37,18 @@ export function HomePage({ top, lead, topics, latest, page, links, canonical, no
       <h1 class={first ? 'page-title intro' : 'page-title'}>{first ? 'أخبار العالم العربي من مصادرها، في مكان واحد' : 'آخر الأخبار'}</h1>
       <div class={first ? 'home-grid' : ''}>
         {first ? <TopStories stories={top} lead={lead} now={now} timeZone={timeZone} /> : null}
-        {first && topics.length ? <Topics topics={topics} now={now} timeZone={timeZone} /> : null}
+        {first && sections.length ? (
+          <Cards
+            id="sections-h" title="حسب القسم" now={now} timeZone={timeZone}
+            cards={sections.map((s) => ({ name: s.name, href: categoryPath(s.key), articles: s.articles }))}
+          />
+        ) : null}
+        {first && topics.length ? (
+          <Cards
+            id="topics-h" title="حسب الموضوع" now={now} timeZone={timeZone}
+            cards={topics.map(({ tag, articles }) => ({ name: tag.name, href: tagPath(tag.key), label: TAG_TYPE_LABELS[tag.type], articles }))}
+          />
+        ) : null}
         <section class="latest" aria-labelledby="latest-h">
           <h2 id="latest-h">{first ? 'آخر الأخبار' : `الصفحة ${page ?? ''}`.trim()}</h2>
           <ArticleList articles={latest} now={now} timeZone={timeZone} level={3} />
@@ -46,14 +59,21 @@ export function HomePage({ top, lead, topics, latest, page, links, canonical, no
   );
 }
 
-function Topics({ topics, now, timeZone }: { topics: Topic[]; now: Date; timeZone: string }) {
+/** Cards of a few headlines each under a linked name: the home page's sections and topics. */
+function Cards({ id, title, cards, now, timeZone }: {
+  id: string;
+  title: string;
+  cards: Array<{ name: string; href: string; label?: string; articles: ArticleHeadline[] }>;
+  now: Date;
+  timeZone: string;
+}) {
   return (
-    <section class="topics" aria-labelledby="topics-h">
-      <h2 id="topics-h">حسب الموضوع</h2>
+    <section class="topics" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
       <div class="topic-grid">
-        {topics.map(({ tag, articles }) => (
-          <section class="topic" aria-label={tag.name}>
-            <h3><a href={tagPath(tag.key)}>{tag.name}</a> <small class="tag-type">{TAG_TYPE_LABELS[tag.type]}</small></h3>
+        {cards.map(({ name, href, label, articles }) => (
+          <section class="topic" aria-label={name}>
+            <h3><a href={href}>{name}</a>{label ? <> <small class="tag-type">{label}</small></> : null}</h3>
             <ul>
               {articles.map((a) => (
                 <li>

@@ -9,7 +9,7 @@ function article(title: string): Article {
   return {
     id, external_id: null, url: `https://news.example/${id}`, source_id: 1, source_name: 'الجزيرة', title, lead: null, body: '', text: '',
     published_at: '2026-11-28T09:00:00.000Z', published_offset: 180, updated_at: null, fetched_at: '2026-11-28T09:00:00.000Z',
-    authors: [], image: null, lang: 'ar', story_id: null, duplicate_of: null,
+    authors: [], image: null, lang: 'ar', story_id: null, duplicate_of: null, category: null,
   };
 }
 

@@ -19,27 +19,40 @@ export interface TagPageData {
 }
 
 /** A tag's page: its name, what it is, how many articles carry it, the latest of them, its feeds. */
-export function TagPage({ tag, articles, total, page, links, path, canonical, now, timeZone }: TagPageData) {
+export function TagPage({ tag, ...rest }: TagPageData) {
+  return <NamedListPage name={tag.name} kind={TAG_TYPE_LABELS[tag.type]} description={`آخر الأخبار عن ${tag.name} من المواقع الإخبارية العربية`} {...rest} />;
+}
+
+export type NamedListPageData = Omit<TagPageData, 'tag' | 'total'> & {
+  name: string;
+  /** What the name is: "شخص", "مكان", "قسم"… */
+  kind: string;
+  description: string;
+  /** How many articles the list holds, when counted. */
+  total?: number;
+};
+
+/** A page listing the latest articles under one name (a tag, a section), with its feeds and pager. */
+export function NamedListPage({ name, kind, description, total, articles, page, links, path, canonical, now, timeZone }: NamedListPageData) {
   const rss = `${path}/rss`;
   const atom = `${path}/atom`;
-  const description = `آخر الأخبار عن ${tag.name} من المواقع الإخبارية العربية`;
   return (
     <Layout
-      title={page !== null && page > 1 ? `${tag.name}، الصفحة ${page}` : tag.name}
+      title={page !== null && page > 1 ? `${name}، الصفحة ${page}` : name}
       description={description}
       canonical={canonical}
       share={{ type: 'website', url: canonical }}
       pager={links}
       feeds={[
-        { title: `${tag.name} (RSS)`, href: rss, type: 'application/rss+xml' },
-        { title: `${tag.name} (Atom)`, href: atom, type: 'application/atom+xml' },
+        { title: `${name} (RSS)`, href: rss, type: 'application/rss+xml' },
+        { title: `${name} (Atom)`, href: atom, type: 'application/atom+xml' },
       ]}
     >
       <header class="page-head tag-head">
-        <h1>{tag.name}</h1>
+        <h1>{name}</h1>
         <p class="meta">
-          <span class="tag-type">{TAG_TYPE_LABELS[tag.type]}</span>
-          <span>{articleCount(total)}</span>
+          <span class="tag-type">{kind}</span>
+          {total === undefined ? null : <span>{articleCount(total)}</span>}
         </p>
         <p class="meta feeds">
           تابع آخر أخباره: <a href={rss} type="application/rss+xml">RSS</a> <a href={atom} type="application/atom+xml">Atom</a>

@@ -13,6 +13,11 @@ export const TAG_TYPE_LABELS: Record<TagType, string> = {
  * The tag page's path. The key is percent-encoded as a path segment (Arabic keys included), except
  * for ':', which paths allow, so gazetteer keys read well: /tag/country:JO.
  */
+/** A section's page (src/categories). */
+export function categoryPath(key: string): string {
+  return `/category/${key}`;
+}
+
 export function tagPath(key: string): string {
   return `/tag/${encodeURIComponent(key).replace(/%3A/gi, ':')}`;
 }
