@@ -61,6 +61,9 @@ test('the home page lists the recent news of each section, linking to its page',
   assert.doesNotMatch(html, /href="\/category\/health"/, 'a section with no news has no card');
   const sports = html.split('<a href="/category/sports">')[1]!.split('</section>')[0]!;
   assert.doesNotMatch(sports, /قبل عشرة أيام/, 'ten-day-old news is not the section\'s latest');
+  const { store } = await outlet();
+  const monthLater = createApp({ store, log: silentLogger, now: () => new Date(NOW.getTime() + 30 * 24 * HOUR) });
+  assert.match(await (await monthLater.request('/')).text(), /<a href="\/category\/sports">رياضة<\/a>/, 'a quiet archive still shows its last days by section');
 });
 
 test('an article names its section, linked; the API filters by section and refuses one it does not know', async () => {

@@ -22,9 +22,12 @@ const TOPIC_WINDOW = 60;
 const SECTION_ARTICLES = 3;
 const SECTION_WINDOW_MS = 3 * 86_400_000;
 
-/** The latest few of each section with news in the last days, in the site's order of sections. */
-async function latestBySection(store: Store, at: Date) {
-  const since = at.getTime() - SECTION_WINDOW_MS;
+/**
+ * The latest few of each section with news in the last days before `newest` (the newest article's
+ * time, or now if sooner: a quiet archive still shows its last days), in the site's order of sections.
+ */
+async function latestBySection(store: Store, newest: number) {
+  const since = newest - SECTION_WINDOW_MS;
   const lists = await Promise.all(SECTIONS.map((s) => store.latestHeadlines({ limit: SECTION_ARTICLES, category: s.key })));
   return SECTIONS.flatMap((s, i) => {
     const articles = lists[i]!.filter((a) => Date.parse(a.published_at ?? a.fetched_at) >= since);
@@ -60,7 +63,7 @@ export function homeRoutes({ store, pageSize, timeZone, now, base }: PageDeps): 
     const [lead, tags, sections] = await Promise.all([
       leadId ? store.getArticle(leadId) : null,
       recent.length ? store.tagsForArticles(recent.map((a) => a.id)) : new Map(),
-      first ? latestBySection(store, at) : [],
+      first ? latestBySection(store, Math.min(at.getTime(), Date.parse(recent[0]?.published_at ?? recent[0]?.fetched_at ?? at.toISOString()))) : [],
     ]);
     const root = base(c.req.url);
     const links = pageLinks(list, (p) => withParams('/', p));
