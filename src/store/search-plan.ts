@@ -30,9 +30,9 @@ export const DEFAULT_SEARCH_ZONE = 'Asia/Riyadh';
  * (PostgreSQL), so ranking all 300,000 matches of a common word in a million articles would take a
  * third of a second or more; most queries have fewer matches than the window and are ranked whole,
  * and a broad one is ranked over its latest coverage, which is also what the freshness blend
- * favours. On SaudiNewsNet stored in publication order, 216 of the bench's 217 first pages are the
+ * favours. On SaudiNewsNet stored in publication order, all of the bench's 217 first pages are the
  * pages ranking every match gives, and the 95th percentile of a search's CPU time is about half.
- * Facets count the same window and say they are approximate when it leaves matches out; the total
+ * Facets count the same window and say they are approximate when it leaves results out; the total
  * is always exact. The window holds the deepest page relevance order serves (MAX_RELEVANCE_OFFSET
  * + MAX_SEARCH_LIMIT).
  */

@@ -32,3 +32,19 @@ test('text without a hit gives its opening words; empty text gives nothing', () 
   assert.equal(marked(snippet('جنيف', 'بدأت الجولة الجديدة.\n\nوالوفدان في القاعة.')), 'بدأت الجولة الجديدة. والوفدان في القاعة.');
   assert.deepEqual(snippet('جنيف', ''), []);
 });
+
+test('the snippets of one results page share the query\'s work, and each is the snippet the article gives alone', () => {
+  // One analyzed query serves a whole page; what it learns from one article must not change the next.
+  const parsed = parseQuery('مفاوضات روسيا');
+  assert.ok(parsed.ok);
+  const shared = analyzeQuery(parsed.query);
+  const texts = [
+    'قالت روسيا إن المفاوضات مستمرة في جنيف.',
+    'لا شيء هنا عن الموضوع، سوى أن الروسي حضر والمفاوضون غابوا.',
+    'والمفاوضات مع روسيا، وبالمفاوضات وحدها، تنتهي الحرب.',
+  ];
+  for (const text of [...texts, ...texts]) {
+    assert.deepEqual(buildSnippet(text, shared), buildSnippet(text, analyzeQuery(parsed.query)));
+  }
+  assert.equal(marked(buildSnippet(texts[2]!, shared)), '[والمفاوضات] مع [روسيا]، [وبالمفاوضات] وحدها، تنتهي الحرب.');
+});

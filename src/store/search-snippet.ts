@@ -41,12 +41,61 @@ interface Hit {
 }
 
 /**
+ * What the snippets of one query share, worked out once for its results page (20 snippets) rather
+ * than once per snippet: the phrases, the forms to look for, and the stems of the words found.
+ */
+interface QueryForms {
+  phrases: IndexPhrase[];
+  /** The index in `must` of each phrase's group (a group is one word and its ORs). */
+  groupOf: number[];
+  heads: string[];
+  forms: string[];
+  /**
+   * The stem of each matching form seen so far that may stem to a query stem (null: it cannot).
+   * Stemming was a fifth of a snippet's cost, and the words that hold a query word's letters
+   * recur from one article of a page to the next.
+   */
+  stems: Map<string, string | null>;
+}
+
+/** Distinct words whose stem is kept per query: far more than a page holds. */
+const MAX_KEPT_STEMS = 5_000;
+const queryForms = new WeakMap<AnalyzedQuery, QueryForms>();
+
+/**
  * The light stem is a piece of the word whose last letter may be restored (حكومتها → حكومه), so a
  * word can only stem to S if it holds S without its last letter: a cheap test that spares stemming
  * most words of the text. A word it wrongly skips would only lose its highlight.
  */
 function stemHeads(phrases: IndexPhrase[]): string[] {
   return phrases.filter((p) => p.column === 'stems').flatMap((p) => p.tokens).map((w) => w.slice(0, Math.max(1, w.length - 1)));
+}
+
+function formsOf(analyzed: AnalyzedQuery): QueryForms {
+  let q = queryForms.get(analyzed);
+  if (!q) {
+    const phrases = analyzed.must.flat();
+    const heads = stemHeads(phrases);
+    q = {
+      phrases,
+      groupOf: analyzed.must.flatMap((group, g) => group.map(() => g)),
+      heads,
+      forms: [...heads, ...phrases.filter((p) => p.column === 'surface').flatMap((p) => p.tokens)],
+      stems: new Map(),
+    };
+    queryForms.set(analyzed, q);
+  }
+  return q;
+}
+
+function stemOf(q: QueryForms, norm: string): string | null {
+  let s = q.stems.get(norm);
+  if (s === undefined) {
+    s = q.heads.some((h) => norm.includes(h)) && !isStopWord(norm) ? stem(norm) : null;
+    if (q.stems.size >= MAX_KEPT_STEMS) q.stems.clear();
+    q.stems.set(norm, s);
+  }
+  return s;
 }
 
 /** The words of `text`, normalizing only those that hold one of `forms` in some spelling. */
@@ -72,17 +121,14 @@ function scanText(text: string, forms: string[]): Tokens {
   return { starts, ends, norms };
 }
 
-function findHits(tokens: Tokens, phrases: IndexPhrase[], heads: string[]): Hit[] {
+function findHits(tokens: Tokens, q: QueryForms): Hit[] {
   // Only normalized words can match, so only they can start a hit.
   const candidates: number[] = [];
   tokens.norms.forEach((n, i) => n !== null && candidates.push(i));
   const stems = new Array<string | null>(tokens.norms.length).fill(null);
-  for (const i of candidates) {
-    const n = tokens.norms[i]!;
-    if (heads.some((h) => n.includes(h)) && !isStopWord(n)) stems[i] = stem(n);
-  }
+  if (q.heads.length > 0) for (const i of candidates) stems[i] = stemOf(q, tokens.norms[i]!);
   const hits: Hit[] = [];
-  phrases.forEach((p, phrase) => {
+  q.phrases.forEach((p, phrase) => {
     const forms = p.column === 'stems' ? stems : tokens.norms;
     for (const i of candidates) {
       if (i + p.tokens.length <= forms.length && p.tokens.every((tok, j) => forms[i + j] === tok)) hits.push({ start: i, end: i + p.tokens.length, phrase });
@@ -138,21 +184,18 @@ function plain(text: string): string {
 export function buildSnippet(text: string, analyzed: AnalyzedQuery, words = SNIPPET_WORDS): SnippetSegment[] {
   // Past the first MAX_SCAN_CHARS a hit rarely makes a better excerpt than one before it, and a
   // 100-page report must not cost a results page its speed.
-  const phrases = analyzed.must.flat();
-  const groupOf = analyzed.must.flatMap((group, g) => group.map(() => g));
-  const heads = stemHeads(phrases);
-  const forms = [...heads, ...phrases.filter((p) => p.column === 'surface').flatMap((p) => p.tokens)];
+  const q = formsOf(analyzed);
   let scanned = '';
   let tokens: Tokens = { starts: [], ends: [], norms: [] };
   let hits: Hit[] = [];
   let first = 0;
   for (const limit of [FIRST_SCAN_CHARS, MAX_SCAN_CHARS]) {
     scanned = prefix(text, limit);
-    tokens = scanText(scanned, forms);
-    hits = findHits(tokens, phrases, heads);
+    tokens = scanText(scanned, q.forms);
+    hits = findHits(tokens, q);
     first = bestWindow(hits, words);
     // Enough read: all of it, or a whole window with every query word (one of each OR).
-    const found = new Set(hits.filter((h) => h.start >= first && h.end <= first + words).map((h) => groupOf[h.phrase]));
+    const found = new Set(hits.filter((h) => h.start >= first && h.end <= first + words).map((h) => q.groupOf[h.phrase]));
     if (scanned.length === text.length || (found.size === analyzed.must.length && first + words <= tokens.starts.length)) break;
   }
   const count = tokens.starts.length;

@@ -11,8 +11,9 @@
 //
 // The work is bounded: a query is ranked over its RANK_WINDOW newest matches (search-plan.ts says
 // why). bm25() costs about a microsecond per match, as it reads the match's positions and length.
-// The page, the facets and, when the window holds every match, the total come from one statement
-// over the window; a broad query's total is counted apart, exactly.
+// The page, the facets and, when the window holds every result, the total come from one statement
+// over the window; a broad query's total adds the results older than the window, counted apart,
+// exactly, without walking the window's matches a second time.
 import type Database from 'better-sqlite3';
 import { RANK_WINDOW, zoneOffsetMinutes, type SearchPlan } from '../search-plan.ts';
 import { countMatches, countOriginals, LOCAL_DAY, type Sql, TITLE_WEIGHT, WHEN } from './search-sql.ts';
@@ -36,17 +37,8 @@ export interface RankedWindow {
   counts: FacetCount[];
   /** Matching originals, exact. */
   total: number;
-  /** Whether the window left older matches out of the ranking and the counts. */
+  /** Whether the window left older results out of the ranking and the counts. */
   approximate: boolean;
-}
-
-/** The id of the `window`-th newest original that passes the filters, or null when fewer do. */
-function windowFloor(db: Database.Database, sql: Sql, window: number): number | null {
-  // FTS5 walks its matches newest first, and each is joined to its row until `window` pass.
-  const row = db.prepare(`SELECT s.rowid AS id FROM article_search s JOIN articles a INDEXED BY articles_search_meta ON a.id = s.rowid
-      WHERE article_search MATCH @match AND ${sql.where.join(' AND ')} ORDER BY s.rowid DESC LIMIT 1 OFFSET @skip`)
-    .get({ ...sql.params, skip: window - 1 }) as { id: number } | undefined;
-  return row?.id ?? null;
 }
 
 /**
@@ -58,30 +50,39 @@ export function rankWindow(db: Database.Database, plan: SearchPlan, sql: Sql, wi
   const offset = plan.position.kind === 'offset' ? plan.position.offset : 0;
   const limit = plan.limit + 1;
   // The window must not depend on the page: each page of one query is cut from the same ranking.
-  const matches = countMatches(db, sql);
-  const floor = matches > window ? windowFloor(db, sql, window) : null;
+  // FTS5 walks the matches newest first and each is joined to its row until `window` pass, so
+  // bm25() is computed for the window's rows only.
   const rows = db.prepare(`WITH win AS MATERIALIZED (
         SELECT s.rowid AS id, ${BM25} AS rank, a.source_id, ${WHEN} AS at, ${LOCAL_DAY} AS day
         FROM article_search s JOIN articles a INDEXED BY articles_search_meta ON a.id = s.rowid
-        WHERE article_search MATCH @match${floor === null ? '' : ' AND s.rowid >= @floor'} AND ${sql.where.join(' AND ')})
+        WHERE article_search MATCH @match AND ${sql.where.join(' AND ')} ORDER BY s.rowid DESC LIMIT @window)
       SELECT id, score, NULL AS source_id, NULL AS day, NULL AS n FROM
         (SELECT id, rank * ${FRESHNESS} AS score FROM win ORDER BY score, id DESC LIMIT @limit OFFSET @offset)
       UNION ALL
-      SELECT NULL, NULL, source_id, day, COUNT(*) FROM win GROUP BY source_id, day`)
+      SELECT MIN(id), NULL, source_id, day, COUNT(*) FROM win GROUP BY source_id, day`)
     .raw()
-    .all({ ...sql.params, now: plan.now.toISOString(), zone_s: zoneOffsetMinutes(plan.timeZone, plan.now) * 60, floor, limit, offset }) as Array<[number | null, number | null, number | null, number | null, number | null]>;
+    .all({
+      ...sql.params, now: plan.now.toISOString(), zone_s: zoneOffsetMinutes(plan.timeZone, plan.now) * 60,
+      window: Number.isFinite(window) ? window : -1, limit, offset,
+    }) as Array<[number | null, number | null, number | null, number | null, number | null]>;
   const page: Array<{ id: number; score: number }> = [];
   const counts: FacetCount[] = [];
   let inWindow = 0;
+  let oldest = Infinity;
   for (const [id, score, source_id, day, n] of rows) {
     if (n === null) page.push({ id: id!, score: score! });
     else {
       counts.push({ source_id, day, n });
       inWindow += n;
+      oldest = Math.min(oldest, id!);
     }
   }
   // A compound SELECT promises no order of its rows: the page is put back in order here.
   const ids = page.sort((x, y) => x.score - y.score || y.id - x.id).map((r) => r.id);
-  const approximate = floor !== null;
-  return { ids, counts, total: approximate ? countOriginals(db, sql, matches) : inWindow, approximate };
+  // A window with room to spare holds every result. A full one holds every result from its oldest
+  // id on, so the total is the window and the results below that id, which FTS5 counts without
+  // walking the window's matches again.
+  if (inWindow < window) return { ids, counts, total: inWindow, approximate: false };
+  const older = countOriginals(db, sql, countMatches(db, sql, oldest), oldest);
+  return { ids, counts, total: inWindow + older, approximate: older > 0 };
 }

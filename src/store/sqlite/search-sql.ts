@@ -86,21 +86,37 @@ export function everyMatch(sql: Sql): { from: string; where: string } {
   };
 }
 
-/** How many rows of the index match (copies included): FTS5 counts them without reading positions. */
-export function countMatches(db: Database.Database, sql: Sql): number {
-  return (db.prepare('SELECT COUNT(*) AS n FROM article_search WHERE article_search MATCH @match').get({ match: sql.match }) as { n: number }).n;
+/**
+ * Rows of the index below an id. FTS5 starts and stops its walk at a rowid bound only when the
+ * bound is an integer, and better-sqlite3 binds every JavaScript number as a REAL: without the
+ * CAST it walks every match and tests each.
+ */
+const BELOW = 'rowid < CAST(@below AS INTEGER)';
+
+/**
+ * How many rows of the index match (copies included); with `below`, only those of lower rowid,
+ * which FTS5 counts without walking the newer ones.
+ */
+export function countMatches(db: Database.Database, sql: Sql, below?: number): number {
+  const older = below === undefined ? '' : ` AND ${BELOW}`;
+  return (db.prepare(`SELECT COUNT(*) AS n FROM article_search WHERE article_search MATCH @match${older}`).get({ match: sql.match, below }) as { n: number }).n;
 }
 
-/** Every matching original: without filters, the index's match count less the copies among them. */
-export function countOriginals(db: Database.Database, sql: Sql, matches: number): number {
+/**
+ * Every matching original that passes the filters (of id lower than `below`, when given): without
+ * filters, the index's match count (`matches`, counted alike) less the copies among them.
+ */
+export function countOriginals(db: Database.Database, sql: Sql, matches: number, below?: number): number {
+  const params = { ...sql.params, below };
   if (!sql.filtered) {
     // Copies are few, and a partial index lists them: probing them against the matches beats
     // reading every match's row.
     const copies = db.prepare(`SELECT COUNT(*) AS n FROM articles c INDEXED BY articles_duplicate_of
-        WHERE c.duplicate_of IS NOT NULL AND c.id IN (SELECT rowid FROM article_search WHERE article_search MATCH @match)`)
-      .get(sql.params) as { n: number };
+        WHERE c.duplicate_of IS NOT NULL AND c.id IN (SELECT rowid FROM article_search WHERE article_search MATCH @match${below === undefined ? '' : ` AND ${BELOW}`})`)
+      .get(params) as { n: number };
     return matches - copies.n;
   }
   const all = everyMatch(sql);
-  return (db.prepare(`SELECT COUNT(*) AS n FROM ${all.from} WHERE ${all.where}`).get(sql.params) as { n: number }).n;
+  const older = below === undefined ? '' : ` AND article_search.${BELOW}`;
+  return (db.prepare(`SELECT COUNT(*) AS n FROM ${all.from} WHERE ${all.where}${older}`).get(params) as { n: number }).n;
 }

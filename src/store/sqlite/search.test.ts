@@ -132,3 +132,65 @@ test('sqlite search: a broad word, stored in publication order, gets the full ra
     assert.equal(new Set(narrow.facets.days.map((d) => d.day)).size, narrow.facets.days.length, 'one facet per day');
     db.close();
   }));
+
+test('sqlite search: a full window that holds every result counts it exactly and calls its facets exact, whatever copies lie past it', () =>
+  withDir(async (dir) => {
+    const path = join(dir, 'window.db');
+    const store = SqliteStore.open(path);
+    const ids = (await store.insertArticles(waterReports(8))).map((r) => r.id);
+    await store.close();
+    const db = new Database(path);
+    registerSearchFunctions(db);
+    // The three oldest reports are copies of the fourth: eight matches, five results.
+    const mark = db.prepare('UPDATE articles SET duplicate_of = ? WHERE id = ?');
+    for (const id of ids.slice(0, 3)) mark.run(ids[3], id);
+    const run = (q: string, window: number) => {
+      const plan = planSearch({ q, now: new Date('2026-11-20T00:00:00Z') });
+      assert.ok(!('ok' in plan));
+      const page = searchSqlite(db, plan, window);
+      return [page.total, page.facets.approximate, page.facets.sources.reduce((sum, f) => sum + f.count, 0)];
+    };
+    assert.deepEqual(run('مياه', 5), [5, false, 5]);
+    assert.deepEqual(run('مياه', 4), [5, true, 4]);
+    // With a filter (every report passes this one) the results past the window are counted row by row.
+    assert.deepEqual(run('مياه from:2026-09-20', 2), [5, true, 2]);
+    assert.deepEqual(run('مياه from:2026-09-20', 5), [5, false, 5]);
+    db.close();
+  }));
+
+test('sqlite search: date order is exact when articles were stored out of date order', () =>
+  withDir(async (dir) => {
+    // 600 reports about water; a fifth stored late (dated up to five days before their neighbours),
+    // a few stored early (dated after every other), as late feeds and imports store them.
+    const path = join(dir, 'dates.db');
+    const store = SqliteStore.open(path);
+    const articles = waterReports(600).map((a, i) => {
+      const shift = i % 5 === 0 ? -((i * 37) % 120) * 3_600_000 : i % 97 === 3 ? 40 * 86_400_000 : 0;
+      const at = new Date(Date.parse(a.published_at!) + shift).toISOString();
+      return { ...a, published_at: at, fetched_at: at };
+    });
+    const ids = (await store.insertArticles(articles)).map((r) => r.id);
+    await store.close();
+    const db = new Database(path);
+    registerSearchFunctions(db);
+    const mark = db.prepare('UPDATE articles SET duplicate_of = ? WHERE id = ?');
+    for (let i = 30; i < ids.length; i += 30) mark.run(ids[i - 1], ids[i]);
+    const expected = articles.map((a, i) => ({ id: ids[i]!, at: a.published_at! }))
+      .filter((_, i) => i === 0 || i % 30 !== 0)
+      .sort((x, y) => (x.at < y.at ? 1 : x.at > y.at ? -1 : y.id - x.id)).map((r) => r.id);
+    const now = new Date('2026-11-20T00:00:00Z');
+    for (const limit of [1, 7, 20, 100]) {
+      const seen: number[] = [];
+      let cursor: string | null = null;
+      do {
+        const plan = planSearch({ q: 'مياه', sort: 'date', limit, cursor, now });
+        assert.ok(!('ok' in plan));
+        const page = searchSqlite(db, plan);
+        seen.push(...page.items.map((i) => i.article.id));
+        assert.equal(page.total, expected.length);
+        cursor = page.next_cursor;
+      } while (cursor !== null && seen.length < 300);
+      assert.deepEqual(seen, expected.slice(0, seen.length), `pages of ${limit}`);
+    }
+    db.close();
+  }));

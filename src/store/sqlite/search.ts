@@ -3,18 +3,20 @@
 // its tokens, so PostgreSQL's tsvector over the same tokens returns the same articles.
 //
 // Relevance order is search-rank.ts (bm25 with the title weighted, blended with freshness, over a
-// bounded window of the newest matches); date order, and queries of filters only, are here. Either
-// way only the page's rows are read in full (text, for the snippets) and only their copies counted.
+// bounded window of the newest matches); date order, and queries of filters only, search-date.ts.
+// Either way only the page's rows are read in full (text, for the snippets) and only their copies
+// counted.
 import type Database from 'better-sqlite3';
 import type { Article } from '../../model/index.ts';
 import { normalizeArabic } from '../../arabic/index.ts';
 import { searchDocument } from '../../search/index.ts';
-import { encodeCursor, RANK_WINDOW, type SearchPlan, zoneOffsetMinutes } from '../search-plan.ts';
+import { encodeCursor, RANK_WINDOW, type SearchPlan } from '../search-plan.ts';
 import { buildSnippet } from '../search-snippet.ts';
 import { MAX_DAY_FACETS, MAX_RELEVANCE_OFFSET, MAX_SOURCE_FACETS, type SearchFacets, type SearchResults } from '../search-types.ts';
 import { type ArticleRow, toArticle } from './rows.ts';
+import { dateOrderCounts, dateOrderIds } from './search-date.ts';
 import { type FacetCount, rankWindow } from './search-rank.ts';
-import { compile, countMatches, countOriginals, everyMatch, LOCAL_DAY, type Sql, WHEN } from './search-sql.ts';
+import { compile } from './search-sql.ts';
 
 export { SEARCH_COLUMNS } from './search-sql.ts';
 
@@ -81,39 +83,6 @@ function readRows(db: Database.Database, ids: number[]): PageRow[] {
   return ids.map((id) => byId.get(id)).filter((r) => r !== undefined);
 }
 
-/** The page's ids in date order (newest first), one more than the page when there is a next page. */
-function dateOrderIds(db: Database.Database, plan: SearchPlan, sql: Sql): number[] {
-  const all = everyMatch(sql);
-  const params: Record<string, unknown> = { ...sql.params, limit: plan.limit + 1 };
-  let after = '';
-  if (plan.position.kind === 'before') {
-    after = ` AND (${WHEN} < @before_at OR (${WHEN} = @before_at AND a.id < @before_id))`;
-    params.before_at = plan.position.at;
-    params.before_id = plan.position.id;
-  }
-  return db.prepare(`SELECT a.id FROM ${all.from} WHERE ${all.where}${after} ORDER BY ${WHEN} DESC, a.id DESC LIMIT @limit`)
-    .pluck().all(params) as number[];
-}
-
-/**
- * Total and facets in date order. Without words: one grouped pass over every result. With words:
- * the grouped pass over the newest RANK_WINDOW matches, which is every match of most queries; a
- * broader one has its facets marked approximate and its total counted apart.
- */
-function dateOrderCounts(db: Database.Database, plan: SearchPlan, sql: Sql): { counts: FacetCount[]; total: number; approximate: boolean } {
-  const from = sql.match === null
-    ? 'articles a'
-    : `(SELECT rowid AS id FROM article_search WHERE article_search MATCH @match ORDER BY rowid DESC LIMIT @sample) m
-      JOIN articles a INDEXED BY articles_search_meta ON a.id = m.id`;
-  const counts = db.prepare(`SELECT a.source_id, ${LOCAL_DAY} AS day, COUNT(*) AS n FROM ${from}
-      WHERE ${sql.where.join(' AND ')} GROUP BY a.source_id, day`)
-    .all({ ...sql.params, sample: RANK_WINDOW, zone_s: zoneOffsetMinutes(plan.timeZone, plan.now) * 60 }) as FacetCount[];
-  const total = counts.reduce((sum, r) => sum + r.n, 0);
-  if (sql.match === null) return { counts, total, approximate: false };
-  const matches = countMatches(db, sql);
-  return matches > RANK_WINDOW ? { counts, total: countOriginals(db, sql, matches), approximate: true } : { counts, total, approximate: false };
-}
-
 /** Source facets name their outlet: the few names are looked up once the counts are known. */
 function facetLists(db: Database.Database, counts: FacetCount[], approximate: boolean): SearchFacets {
   const bySource = new Map<number | null, number>();
@@ -144,9 +113,9 @@ export function searchSqlite(db: Database.Database, plan: SearchPlan, window = R
     ids = dateOrderIds(db, plan, sql);
     counted = dateOrderCounts(db, plan, sql);
   }
-  const rows = readRows(db, ids);
-  const more = rows.length > plan.limit;
-  if (more) rows.pop();
+  // One id past the page says there is a next page; its row is not read.
+  const more = ids.length > plan.limit;
+  const rows = readRows(db, more ? ids.slice(0, plan.limit) : ids);
   const last = rows[rows.length - 1];
   let next: string | null = null;
   if (more && last) {
