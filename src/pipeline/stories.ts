@@ -10,58 +10,74 @@
 //   2. Otherwise the clusterer puts it in the best recent story or starts one.
 //   3. Up to five related stories (±7 days, never its own) are chosen for the article page.
 //
-// The clusterer is online: what it decides for an article depends on what it saw before. So that
-// the stories are a function of the articles alone, not of which worker fetched what when, articles
-// are placed in one order — publication time, then URL (story-window.ts) — and an article that
-// arrives after later ones were placed is put where it belongs: the memory goes back to the state
-// before it (the window's base) and the window is placed again, in memory, after which only the
-// assignments, story rows and "read also" lists that changed are written, in one transaction. Story
-// ids keep the store id most of their articles had, so a story's address survives a replacement.
-// The window holds the articles of the last REORDER_DAYS (at most MAX_WINDOW); an article older
-// than that rebuilds the base from the store (story-replay.ts), which is slower but as exact. One
-// published more than REORDER_DAYS before the newest placed is the exception: it is placed against
-// the stories of its own days, and the days after it are not placed again (`placeBacklog`), so for
-// such late arrivals the stories do depend on when they came.
+// What the stories are a function of. The clusterer is online: what it decides depends on what it
+// saw before. So articles are placed in one order, publication time then URL (story-window.ts), and
+// each UTC day starts from a clusterer rebuilt from the articles placed in the RETAIN_DAYS (7) before
+// it (`dayState`: the stories they were placed in, document frequencies counted over them alone);
+// copy detection only ever compares articles within seven days of each other. The day's articles
+// are then placed one by one. So an article's placement is a function of the articles before it that
+// day and of those of the seven days before, with how those were placed; by induction from the first
+// article, the stories are a function of the set of articles alone, whatever order they arrived in,
+// whichever process placed them, however often it restarted. That is the bound, precisely: nothing
+// older than the seven days before an article's day reaches its placement except through how those
+// seven days were placed. (A clusterer left running remembers further: its document frequencies and
+// a long story's centroid hold every article since it started, so its stories depend on when it
+// started. Rebuilding each day is what makes them the articles'. Over a span of seven days or less
+// the two are the same: on the 3-day gold set, identical stories.) A store placed by an earlier
+// version keeps its stories until a late article makes a run place them again.
+//
+// An article that arrives after later ones were placed is placed where it belongs: everything from
+// the start of its day is placed again, day by day, until a day starts whose seven days before hold
+// nothing placed differently (from there on nothing can change) with nothing left waiting; then the
+// assignments, story rows and "read also" lists that changed are written, in one transaction. So an
+// article two years late costs its own day and the week or so after it, not the two years since.
+// Days in memory are placed again there; days before are read back from the store and analyzed again
+// (story-replay.ts, ~4 ms an article). Memory holds every placed article from `lo` on without its
+// text (~3 KB each): the last MAX_WINDOW or so (whole days) and the seven days before them.
+//
+// Story ids keep the store id most of their articles had, so a story's address survives a
+// replacement (story-window.ts, `voteIds`). A story's row shows its summary after its last article.
 //
 // `placeBacklog` places every waiting article this way: `marsad import`, a start after a crash, and
 // the worker's story placer (src/worker/story-placer.ts), which holds the cross-process story lock
 // and rebuilds the memory when another process placed stories since. `assign` places one article at
 // once, as a single-process crawl stores it, so that it shows in a story while the round goes on: in
-// order when it is the newest, else still at once (a copy that arrived before its original is
-// re-pointed to it). The round then ends with a `placeBacklog` pass (crawl.ts), which places again,
-// in order, everything from the earliest article `assign` placed out of turn: a single-process crawl
-// ends each round with the stories the worker's placer makes of the same articles. An article more
-// than REORDER_DAYS older than what the last pass saw is not placed at once but left to that pass,
-// which places it as it places any waiting one, rather than placing every day after it again.
+// order when it is the newest, else out of turn against the newest day's memory (a copy that arrived
+// before its original is re-pointed to it). The round then ends with a `placeBacklog` pass
+// (crawl.ts), which places again, in order, everything from the day of the earliest article `assign`
+// placed out of turn to the newest: a single-process crawl ends each round with the stories of one
+// ordered pass. An article older than memory is not placed at once but left to that pass.
 import type { Logger } from '../log/index.ts';
 import type { StoryUpdate, WireCredit } from '../model/index.ts';
 import type { Store } from '../store/store.ts';
 import type { StoryBatch } from '../store/story-types.ts';
+import { createCopyIndex, serializeFingerprint, type CopyIndex } from '../stories/index.ts';
+import { type DayMemory, type DayStart, type PlaceContext, placeEntry, rekey, startDay, takeSummaries } from './story-place.ts';
+import { anyPlaced, loadPlaced } from './story-replay.ts';
+import { type RewindHost, type Run, mergeSorted, orphanStart, replaceFrom } from './story-rewind.ts';
 import {
-  NEAR_CONTAINMENT,
-  NEAR_JACCARD,
-  StoryClusterer,
-  findOriginal,
-  matchCopies,
-  prepareArticle,
-  relatedStories,
-  serializeFingerprint,
-  type ArticleFeatures,
-  type PreparedArticle,
-} from '../stories/index.ts';
-import { DAY_MS, type StoryMemory, emptyMemory, replayStories } from './story-replay.ts';
-import { type WindowBase, type WindowEntry, analyzedOf, compareEntries, newEntry, settle, storeIds } from './story-window.ts';
+  CONTEXT_MS,
+  DAY_MS,
+  type StoryRef,
+  type WindowEntry,
+  articleTime,
+  compareEntries,
+  dayStart,
+  dayState,
+  indexCopy,
+  lowerBound,
+  newEntry,
+  voteIds,
+} from './story-window.ts';
 
 /** Articles read from the store at a time. */
 const READ_BATCH = 500;
 /** Waiting articles placed in one pass (one transaction); a larger backlog takes several, in order. */
 const PASS_ARTICLES = 5000;
-/** How far back an article may arrive late and be placed in memory; older ones rebuild from the store. */
-const REORDER_DAYS = 3;
-/** At most this many articles in the window (memory: each keeps its text and analysis). */
+/** Placed articles kept in memory besides the seven days before them (whole days): how far a rewind needs no store. */
 const MAX_WINDOW = 5000;
-/** After all stored times: the open end of "placed articles from T on". */
-const END_OF_TIME = '9999-12-31T23:59:59.999Z';
+/** Times a rewind starts earlier to retake the row of a story it emptied (see `orphanStart`). */
+const MAX_RESTARTS = 3;
 
 /** Serializes story assignment. */
 export interface StoryLock {
@@ -103,31 +119,40 @@ export interface StoryStageOptions {
   lock?: StoryLock;
 }
 
+/** What a rewind leaves to write besides memory's entries, and where it stopped (null: at the newest). */
+interface Rewound {
+  replaced: number;
+  outside: WindowEntry[];
+  stop: number | null;
+}
+
 export class StoryStage {
-  private memory: StoryMemory = emptyMemory();
-  private base: WindowBase = { state: emptyMemory().clusterer.toJSON(), ids: new Map(), until: -Infinity };
-  /** Placed since the base, in placement order (key order unless `assign` took one out of turn). */
-  private window: WindowEntry[] = [];
+  /** Every placed article published from `lo` on, in placement order. */
+  private entries: WindowEntry[] = [];
   private readonly byId = new Map<number, WindowEntry>();
-  /** Clusterer story id → store id; a negative id stands for a store story the clusterer does not hold. */
-  private ids = new Map<number, number>();
-  private readonly byStoreId = new Map<number, number>();
+  private lo = -Infinity;
+  /** The newest day's memory, every entry of that day added; null until rebuilt (after a start). */
+  private live: DayMemory | null = null;
+  /** Copy index as of the newest entry. */
+  private copies: CopyIndex = createCopyIndex();
+  /** Refs of stored stories by store id. */
+  private readonly refs = new Map<number, StoryRef>();
+  private seq = 0;
   /**
    * The earliest time of an article `assign` placed out of turn since the last ordered pass, which
-   * places everything from it on again; Infinity when none. Kept when the window settles or the
-   * memory is rebuilt, as those keep the out-of-turn decisions.
+   * places everything from its day on again; Infinity when none. Kept across a rebuilt memory.
    */
   private outOfTurnSince = Infinity;
-  /** The newest article time when the last ordered pass (or the replay at open) ended. */
-  private orderedClock = -Infinity;
   private maxStoreId = 0;
   /** Articles whose placement threw: left waiting, and skipped by this stage from then on. */
   private readonly failed = new Set<number>();
   private needsRebuild = false;
   /** Entries placed (or re-pointed) since the last commit: the only ones whose writes may differ. */
   private readonly dirty = new Set<WindowEntry>();
-  /** Copies outside the window re-pointed to an original placed out of turn, written at the next commit. */
-  private outside: StoryBatch['assignments'][number][] = [];
+  /** Stories whose summary was taken since the last commit: their rows may have changed. */
+  private readonly rows = new Set<StoryRef>();
+  /** The last day memory built (see `startDay`). */
+  private lastStart: { day: number; start: DayStart } | null = null;
 
   private constructor(
     private readonly store: Store,
@@ -136,14 +161,14 @@ export class StoryStage {
   ) {}
 
   /**
-   * Rebuilds the memory from the store (the last RETAIN_DAYS) and logs how long the replay took.
-   * Articles still waiting for a story are placed by `placeBacklog`, which callers run next.
+   * Reads back the placed articles memory holds (the newest day and the seven before) and logs how
+   * long it took. Articles still waiting for a story are placed by `placeBacklog`, which callers run
+   * next.
    */
   static async open(store: Store, opts: StoryStageOptions = {}): Promise<StoryStage> {
     const stage = new StoryStage(store, opts.log ?? (() => {}), opts.lock ?? new InProcessLock());
     await stage.lock.run(async () => {
-      const report = await stage.rebuild((await newestStoryTime(store)) + 1);
-      stage.orderedClock = stage.memory.clock;
+      const report = await stage.rebuild();
       stage.log('info', 'stories_replayed', { ...report });
     });
     return stage;
@@ -154,30 +179,41 @@ export class StoryStage {
    * assigned stories since this one last held it (src/worker/story-placer.ts). Runs inside the lock.
    */
   async reload(): Promise<void> {
-    await this.rebuild((await newestStoryTime(this.store)) + 1);
+    await this.rebuild();
   }
 
   /**
    * Places one stored (and tagged) article at once; the next `placeBacklog` puts it in order (see the
    * header). Null when there is no such article, it failed, or it is left to that pass (published
-   * more than REORDER_DAYS before the newest article the last pass saw).
+   * before memory).
    */
   assign(articleId: number): Promise<StoryPlacement | null> {
-    return this.lock.run(async () => {
-      if (this.needsRebuild) await this.reload();
+    return this.lock.run(() => this.guard(async () => {
+      if (this.needsRebuild) await this.rebuild();
       const article = await this.store.getArticle(articleId);
       if (!article) return null;
       if (article.story_id !== null) return { article_id: article.id, story_id: article.story_id, created: false, duplicate_of: article.duplicate_of, agency: null, related: [] };
-      const entry = newEntry(article, await this.store.tagsForArticle(article.id));
-      if (entry.time < this.orderedClock - REORDER_DAYS * DAY_MS) return null;
-      const last = this.window[this.window.length - 1];
-      if ((last && compareEntries(entry, last) < 0) || entry.time < this.base.until) this.outOfTurnSince = Math.min(this.outOfTurnSince, entry.time);
-      if (!(await this.placeLogged(entry))) return null;
-      this.window.push(entry);
-      this.byId.set(entry.article.id, entry);
-      if (!(await this.commit())) return null;
-      return this.placementOf(entry);
-    });
+      const e = this.entryOf(article);
+      if (!e || e.time < this.lo) return null;
+      const last = this.entries[this.entries.length - 1];
+      let rewound: Rewound = { replaced: 0, outside: [], stop: null };
+      if (!last || compareEntries(e, last) > 0) {
+        if (this.canAppend(e)) {
+          await this.append(e);
+        } else {
+          rewound = await this.rewind(e.time, [e]);
+        }
+      } else {
+        // The newest day's memory, rebuilt if need be (after a start) by placing that day again.
+        if (!this.live) rewound = await this.rewind(dayStart(last.time), []);
+        if (await this.placeLogged(e, this.live!, this.liveContext(), true)) {
+          this.insert([e]);
+          this.outOfTurnSince = Math.min(this.outOfTurnSince, e.time);
+        }
+      }
+      if (!(await this.commit(rewound)) || this.failed.has(e.id)) return null;
+      return this.placementOf(e);
+    }));
   }
 
   /**
@@ -186,308 +222,420 @@ export class StoryStage {
    * placed are placed where they belong and the ones after them placed again (see the header).
    */
   placeBacklog(): Promise<BacklogReport> {
-    return this.lock.run(async () => {
+    return this.lock.run(() => this.guard(async () => {
       const started = performance.now();
       const report = { placed: 0, copies: 0, failed: 0, replaced: 0 };
-      if (this.needsRebuild) await this.reload();
+      if (this.needsRebuild) await this.rebuild();
       for (;;) {
+        const failedBefore = this.failed.size;
         const waiting = await this.readWaiting();
-        // Nothing waiting, but `assign` placed articles out of turn: they are placed again in order.
+        report.failed += this.failed.size - failedBefore;
         if (waiting.length === 0 && this.outOfTurnSince === Infinity) break;
-        // Older than the reorder window: placed against the stories of the days before them, without
-        // placing again the months that may follow (an import of an old archive, a long outage).
-        const horizon = this.memory.clock - REORDER_DAYS * DAY_MS;
-        const old = waiting.length && waiting[0]!.time < horizon ? waiting.filter((e) => e.time < horizon) : [];
-        if (old.length) await this.rebuild(old[0]!.time);
-        const replaced = old.length ? 0 : await this.placeAll(waiting);
-        if (old.length) for (const e of old) if (await this.placeLogged(e)) this.push(e);
-        const saved = await this.commit(replaced > 0);
-        // Everything from the earliest article placed out of turn on was placed again, in order.
-        if (saved && !old.length) this.outOfTurnSince = Infinity;
-        for (const e of old.length ? old : waiting) {
-          if (!saved || this.failed.has(e.article.id)) report.failed++;
+        let rewound: Rewound = { replaced: 0, outside: [], stop: null };
+        const last = this.entries[this.entries.length - 1];
+        if (this.outOfTurnSince === Infinity && (!last || compareEntries(waiting[0]!, last) > 0) && this.canAppend(waiting[0]!)) {
+          for (const e of waiting) await this.append(e);
+        } else {
+          rewound = await this.rewind(Math.min(this.outOfTurnSince, waiting[0]?.time ?? Infinity), waiting);
+        }
+        const saved = await this.commit(rewound);
+        // A rewind with articles placed out of turn goes on to the newest day: all are in order now.
+        if (saved) this.outOfTurnSince = Infinity;
+        for (const e of waiting) {
+          if (!saved || this.failed.has(e.id)) report.failed++;
           else if (e.duplicateOf !== null) report.copies++;
           else report.placed++;
         }
-        if (saved) report.replaced += replaced;
-        if (old.length) await this.reload(); // the live memory again, for the articles after them
-        if (!saved || (!old.length && waiting.length < PASS_ARTICLES)) break;
+        if (saved) report.replaced += rewound.replaced;
+        if (!saved || waiting.length < PASS_ARTICLES) break;
         // SQLite answers synchronously: let a server placing a long backlog answer requests.
         await new Promise((resolve) => setImmediate(resolve));
       }
-      this.orderedClock = this.memory.clock;
       const out = { ...report, ms: Math.round(performance.now() - started) };
       if (report.placed || report.copies || report.failed || report.replaced) this.log('info', 'story_backlog_placed', out);
       return out;
-    });
+    }));
   }
 
-  /** Memory from the store: the stories of the RETAIN_DAYS before `until`, and an empty window. */
-  private async rebuild(until: number) {
-    const { memory, report } = await replayStories(this.store, until);
-    this.memory = memory;
-    this.base = { state: memory.clusterer.toJSON(), ids: new Map(memory.ids), until };
-    this.window = [];
-    this.byId.clear();
+  /** Runs `work`; if it throws, memory may be half placed again: the next call rebuilds it. */
+  private async guard<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (err) {
+      this.needsRebuild = true;
+      throw err;
+    }
+  }
+
+  /** Memory from the store: the placed articles of the newest day and the seven days before it. */
+  private async rebuild() {
+    this.lastStart = null;
+    this.refs.clear();
     this.dirty.clear();
-    this.outside = [];
-    this.setIds(memory.ids);
+    this.rows.clear();
+    this.live = null;
     this.needsRebuild = false;
     this.maxStoreId = await this.store.maxStoryId();
-    return report;
+    // With nothing placed yet, memory is every article from the first (an import, a first crawl).
+    this.lo = (await anyPlaced(this.store)) ? dayStart(await newestArticleTime(this.store)) - CONTEXT_MS : -Infinity;
+    const { entries, report } = await loadPlaced(this.store, this.lo, Infinity, (id) => this.storyRef(id));
+    this.entries = entries;
+    this.byId.clear();
+    for (const e of entries) this.byId.set(e.id, e);
+    this.copies = createCopyIndex();
+    for (const e of entries) indexCopy(this.copies, e);
+    const stories = new Set(entries.filter((e) => e.duplicateOf === null).map((e) => e.saved!.story)).size;
+    return { articles: report.clustered, stories, fingerprints: report.articles, ms: report.ms };
   }
 
-  /** Up to PASS_ARTICLES waiting articles with their tags, in placement order. */
+  /** An entry for a waiting article (its analysis and fingerprint); null when that throws. */
+  private entryOf(article: Parameters<typeof newEntry>[0]): WindowEntry | null {
+    if (this.failed.has(article.id)) return null;
+    try {
+      return newEntry(article, (id) => this.storyRef(id));
+    } catch (err) {
+      this.failed.add(article.id);
+      this.log('warn', 'story_failed', { article_id: article.id, error: (err as Error).message });
+      return null;
+    }
+  }
+
+  /** Up to PASS_ARTICLES waiting articles, in placement order. */
   private async readWaiting(): Promise<WindowEntry[]> {
     const out: WindowEntry[] = [];
     let after: { at: string; id: number } | null = null;
     while (out.length < PASS_ARTICLES) {
       const batch = await this.store.articlesWithoutStory(Math.min(READ_BATCH, PASS_ARTICLES - out.length), after);
       if (batch.length === 0) break;
-      const tags = await this.store.tagsForArticles(batch.map((a) => a.id));
-      for (const a of batch) if (!this.failed.has(a.id)) out.push(newEntry(a, tags.get(a.id) ?? []));
+      for (const a of batch) {
+        const e = this.entryOf(a);
+        if (e) out.push(e);
+      }
       const last = batch[batch.length - 1]!;
       after = { at: last.published_at ?? last.fetched_at, id: last.id };
     }
     return out.sort(compareEntries);
   }
 
+  /** Whether `e`, after every placed article, can be placed on the newest day's memory as it is. */
+  private canAppend(e: WindowEntry): boolean {
+    const last = this.entries[this.entries.length - 1];
+    return this.live !== null || !last || dayStart(e.time) > dayStart(last.time);
+  }
+
+  /** Places `e`, published after every placed article, on the newest day's memory (a new day's if it starts one). */
+  private async append(e: WindowEntry): Promise<boolean> {
+    const day = dayStart(e.time);
+    if (!this.live || day > this.live.day) {
+      if (this.live) this.endDay(this.live);
+      await this.extendTo(day - CONTEXT_MS);
+      this.live = this.startDay(day, () => this.entries.slice(lowerBound(this.entries, day - CONTEXT_MS)));
+    }
+    if (!(await this.placeLogged(e, this.live, this.liveContext(), false))) return false;
+    this.entries.push(e);
+    this.byId.set(e.id, e);
+    return true;
+  }
+
+  private liveContext(): PlaceContext {
+    return {
+      copies: this.copies,
+      find: (id) => this.byId.get(id),
+      storedStory: (id) => this.storedStory(id),
+      claim: () => this.newRef(),
+      touch: (e) => this.touch(e),
+      entries: this.entries,
+    };
+  }
+
   /**
-   * Places `waiting` (in order, perhaps none) after or among the window's articles, and again in order
-   * whatever `assign` placed out of turn; returns how many were placed again.
+   * Places again everything from the start of `from`'s day, with `waiting` where they belong (see the
+   * header), and takes the result into memory. When the run empties a story whose remaining articles
+   * all precede it, it starts again from the day of the last of those, so that the story's row is
+   * its summary after that article.
    */
-  private async placeAll(waiting: WindowEntry[]): Promise<number> {
-    const first = waiting[0];
-    const last = this.window[this.window.length - 1];
-    if (this.outOfTurnSince === Infinity && first && (!last || compareEntries(first, last) > 0) && first.time >= this.base.until) {
-      for (const e of waiting) if (await this.placeLogged(e)) this.push(e);
-      return 0;
+  private async rewind(from: number, waiting: readonly WindowEntry[]): Promise<Rewound> {
+    let start = dayStart(from);
+    for (let attempt = 0; ; attempt++) {
+      const run = await replaceFrom(this.host(), start, waiting);
+      const earlier = attempt < MAX_RESTARTS ? orphanStart(this.entries, run) : null;
+      if (earlier === null || earlier >= start) return this.adopt(run);
+      // Back to what the store holds; the next run places them all again.
+      for (let i = run.contextEnd; i < run.work.length; i++) {
+        const e = run.work[i]!;
+        e.story = e.saved ? this.storyRef(e.saved.story) : null;
+        e.duplicateOf = e.saved?.duplicateOf ?? null;
+      }
+      this.rows.clear();
+      start = earlier;
     }
-    // `assign` may have placed articles out of turn, even before the base (or settled them into it).
-    const earliest = Math.min(this.outOfTurnSince, first?.time ?? Infinity);
-    if (earliest < this.base.until) await this.rebuildFrom(earliest);
-    // Back to the base, then the window and the newcomers in order.
-    const replaced = this.window.length;
-    const all = [...this.window, ...waiting].sort(compareEntries);
-    for (const e of this.window) this.memory.copies.remove(String(e.article.id));
-    this.memory = { ...this.memory, clusterer: StoryClusterer.fromJSON(this.base.state), clock: this.base.state.clock };
-    this.setIds(this.base.ids);
-    this.window = [];
-    this.byId.clear();
-    for (const e of all) if (await this.placeLogged(e)) this.push(e);
-    return replaced;
   }
 
-  /** The base from the store as it stood before `until`; the window: every article placed from then on. */
-  private async rebuildFrom(until: number): Promise<void> {
-    const cached = new Map(this.byId);
-    await this.rebuild(until);
-    let after: { at: string; id: number } | null = null;
-    for (;;) {
-      const batch = await this.store.articlesInStoriesBetween(new Date(until).toISOString(), END_OF_TIME, READ_BATCH, after);
-      if (batch.length === 0) break;
-      const tags = await this.store.tagsForArticles(batch.map((a) => a.id));
-      for (const a of batch) this.push(newEntry(a, tags.get(a.id) ?? [], cached.get(a.id)));
-      const last = batch[batch.length - 1]!;
-      after = { at: last.published_at ?? last.fetched_at, id: last.id };
+  private host(): RewindHost {
+    return {
+      entries: this.entries,
+      outOfTurnSince: this.outOfTurnSince,
+      log: this.log,
+      placedBetween: (since, until, outside) => this.placedBetween(since, until, outside),
+      find: (id) => this.byId.get(id),
+      storedStory: (id) => this.storedStory(id),
+      newRef: () => this.newRef(),
+      touch: (e) => this.touch(e),
+      startDay: (day, context) => this.startDay(day, context),
+      place: (e, day, ctx) => this.placeLogged(e, day, ctx, false),
+      endDay: (day) => this.endDay(day),
+    };
+  }
+
+  /** Takes a run's result into memory; returns what the commit must write besides memory's entries. */
+  private adopt(run: Run): Rewound {
+    const outside = [...run.outside.values()];
+    const inMemory: WindowEntry[] = [];
+    for (const e of run.fresh) (e.time >= this.lo ? inMemory : outside).push(e);
+    this.insert(inMemory);
+    if (run.stop === null && run.today) {
+      this.live = run.today;
+      this.copies = run.copies;
+    } else if (run.today) {
+      // Stopped before the newest day, whose memory did not change (nothing in the seven days
+      // before the stop did): the live memory stays.
+      this.endDay(run.today);
     }
-    this.log('info', 'stories_rewound', { since: new Date(until).toISOString(), articles: this.window.length });
+    return { replaced: run.replaced, outside, stop: run.stop };
   }
 
-  private push(e: WindowEntry): void {
-    this.window.push(e);
-    this.byId.set(e.article.id, e);
+  /** The placed articles of [since, until), in order: memory's, and the store's before memory. */
+  private async placedBetween(since: number, until: number, outside: Map<number, WindowEntry>): Promise<WindowEntry[]> {
+    const out: WindowEntry[] = [];
+    if (since < this.lo) {
+      const { entries } = await loadPlaced(this.store, since, Math.min(until, this.lo), (id) => this.storyRef(id));
+      for (const e of entries) {
+        const seen = outside.get(e.id);
+        if (seen) out.push(seen);
+        else if (!this.failed.has(e.id)) {
+          outside.set(e.id, e);
+          out.push(e);
+        }
+      }
+    }
+    if (until > this.lo) out.push(...this.entries.slice(lowerBound(this.entries, Math.max(since, this.lo)), lowerBound(this.entries, until)));
+    return out;
   }
 
-  private async placeLogged(e: WindowEntry): Promise<boolean> {
+  /**
+   * Memory from `since` on, reading back the days before it holds (when the newest article stored is
+   * still waiting, memory starts from its day, which may be after the newest placed one).
+   */
+  private async extendTo(since: number): Promise<void> {
+    if (since >= this.lo) return;
+    const { entries } = await loadPlaced(this.store, since, this.lo, (id) => this.storyRef(id));
+    for (const e of entries) {
+      this.byId.set(e.id, e);
+      indexCopy(this.copies, e);
+    }
+    this.entries = [...entries, ...this.entries];
+    this.lo = since;
+  }
+
+  /** Adds placed entries to memory where they belong. */
+  private insert(added: readonly WindowEntry[]): void {
+    if (!added.length) return;
+    for (const e of added) this.byId.set(e.id, e);
+    const last = this.entries[this.entries.length - 1];
+    if (added.length === 1 && (!last || compareEntries(added[0]!, last) > 0)) this.entries.push(added[0]!);
+    else this.entries = mergeSorted(this.entries, [...added].sort(compareEntries));
+  }
+
+  private async placeLogged(e: WindowEntry, day: DayMemory, ctx: PlaceContext, outOfTurn: boolean): Promise<boolean> {
     try {
-      await this.place(e);
-      this.log('debug', 'story_assigned', { article_id: e.article.id, story_id: e.story, created: e.created, duplicate_of: e.duplicateOf });
+      await placeEntry(e, day, ctx, outOfTurn);
+      this.log('debug', 'story_assigned', { article_id: e.id, created: e.created, duplicate_of: e.duplicateOf });
       return true;
     } catch (err) {
+      // A placed article that cannot be placed again leaves memory half placed: the caller rebuilds.
+      if (e.saved) throw err;
       // The article stays waiting for a story; a rebuilt memory tries it again.
-      this.failed.add(e.article.id);
-      this.log('warn', 'story_failed', { article_id: e.article.id, error: (err as Error).message });
+      this.failed.add(e.id);
+      this.dirty.delete(e);
+      e.story = null;
+      this.log('warn', 'story_failed', { article_id: e.id, error: (err as Error).message });
       return false;
     }
   }
 
-  /** Decides `e`'s story, original and related stories in memory (clusterer ids). */
-  private async place(e: WindowEntry): Promise<void> {
-    const { clusterer, copies } = this.memory;
-    const { article, time, asCopy } = e;
+  /**
+   * The memory `day` starts from. The last one built is kept while nothing placed before its day
+   * changes: a pass that places the newest day again (articles of the same day arriving out of
+   * order, the common case) then costs that day's articles, not the seven days before it.
+   */
+  private startDay(day: number, context: () => WindowEntry[]): DayMemory {
+    if (this.lastStart?.day !== day) this.lastStart = { day, start: dayState(context()) };
+    return startDay(day, this.lastStart.start);
+  }
+
+  /** Marks an entry placed (or re-pointed): written at the next commit, and the day memory it precedes rebuilt. */
+  private touch(e: WindowEntry): void {
     this.dirty.add(e);
-    this.memory.clock = Math.max(this.memory.clock, time);
-    // A long text is matched on its fingerprint alone: its words are not worth keeping in the window.
-    const prepared = (e.prepared ??= slim(prepareArticle(asCopy)));
-    const original = findOriginal(asCopy, copies, prepared);
-    // Only a credit (a dateline, "(واس)") names the source of a text; a mention in passing does not.
-    e.agency = prepared.agency?.credited ? { code: prepared.agency.code, name: prepared.agency.name } : null;
-    e.duplicateOf = null;
-    e.created = false;
-    let story: number | null = null;
-    if (original) {
-      const root = Number(original.originalId);
-      story = this.byId.get(root)?.story ?? this.fromStore((await this.store.getArticle(root))?.story_id ?? null);
-      if (story !== null) e.duplicateOf = root;
-    } else {
-      // Placed out of turn (assign), an article may be the original of copies placed before it.
-      const laterCopies = matchCopies(asCopy, copies, prepared).filter((m) =>
-        m.publishedAt > time && m.meta.duplicateOf === undefined && (m.similarity >= NEAR_JACCARD || (m.containment >= NEAR_CONTAINMENT && m.containment > m.contained)));
-      for (const m of laterCopies) {
-        const copy = this.byId.get(Number(m.id));
-        if (copy) {
-          story ??= copy.story;
-          for (const c of [copy, ...this.window.filter((x) => x.duplicateOf === copy.article.id)]) {
-            c.duplicateOf = article.id;
-            this.dirty.add(c);
-          }
-        } else {
-          // Settled out of the window: the store has it, as everything before the last commit.
-          const stored = await this.store.getArticle(Number(m.id));
-          if (stored?.story_id == null) continue;
-          story ??= this.fromStore(stored.story_id);
-          for (const c of [stored, ...(await this.store.copiesOf(stored.id))]) this.outside.push({ article_id: c.id, story_id: c.story_id ?? stored.story_id, duplicate_of: article.id });
-        }
-        m.meta.duplicateOf = String(article.id);
-      }
-    }
-    let features: ArticleFeatures | null = null;
-    if (story === null) {
-      const added = clusterer.add(analyzedOf(e));
-      story = added.storyId;
-      e.created = added.created;
-      features = added.features;
-    }
-    e.story = story;
-    copies.add(String(article.id), prepared.fingerprint, time, {
-      source: asCopy.source,
-      agency: prepared.agency,
-      duplicateOf: e.duplicateOf === null ? undefined : String(e.duplicateOf),
-      words: prepared.short ? prepared.words : undefined,
-    });
-    // A copy was not clustered, so only it has no features yet.
-    features ??= clusterer.features(analyzedOf(e));
-    e.related = relatedStories(features, clusterer, { excludeStory: story }).map((r) => ({ storyId: r.storyId, score: r.score }));
+    if (this.lastStart && e.time < this.lastStart.day) this.lastStart = null;
+  }
+
+  /** Ends a day's memory: the summaries its stories have now are what their rows show. */
+  private endDay(day: DayMemory): void {
+    for (const ref of takeSummaries(day)) this.rows.add(ref);
   }
 
   /**
-   * Writes what the window's placements changed in the store, in one transaction; true when saved.
-   * When it fails, nothing was written and the memory no longer matches the store: the next call
-   * rebuilds it.
+   * Writes what changed since the last commit, in one transaction; true when saved. When it fails,
+   * nothing was written and the memory no longer matches the store: the next call rebuilds it.
    */
-  private async commit(rewound = false): Promise<boolean> {
-    const { ids, retired } = storeIds(this.base, this.window, () => ++this.maxStoreId);
-    this.setIds(ids);
-    const batch = { assignments: [] as Writable<'assignments'>, fingerprints: [] as Writable<'fingerprints'>, stories: [] as StoryUpdate[], related: [] as Writable<'related'>, retired };
+  private async commit(rewound: Rewound = { replaced: 0, outside: [], stop: null }): Promise<boolean> {
+    if (this.live) this.endDay(this.live);
+    const known = [...this.entries, ...rewound.outside];
+    const ids = new Map<StoryRef, number>();
+    for (const [ref, id] of voteIds(known)) ids.set(ref, id ?? ++this.maxStoreId);
+    const idOf = (r: StoryRef) => r.id ?? ids.get(r) ?? null;
+    const inUse = new Set<number>();
+    for (const e of known) {
+      const id = e.story && idOf(e.story);
+      if (id != null) inUse.add(id);
+    }
+    const batch = { assignments: [] as Writable<'assignments'>, fingerprints: [] as Writable<'fingerprints'>, stories: [] as StoryUpdate[], related: [] as Writable<'related'> };
     const touched = new Set<number>();
+    const retired = new Set<number>();
     const done: Array<() => void> = [];
-    for (const e of this.window) {
-      if (!this.dirty.has(e)) continue;
-      const story = this.toStore(e.story);
-      const related = e.related.filter((r) => this.ids.has(r.storyId)).map((r) => ({ story_id: this.toStore(r.storyId), score: r.score }));
+    for (const e of this.dirty) {
+      const story = e.story && idOf(e.story);
+      if (story == null) continue;
+      const related = e.related.flatMap((r) => {
+        const id = idOf(r.story);
+        return id === null ? [] : [{ story_id: id, score: r.score }];
+      });
       const relatedKey = JSON.stringify(related);
       const { saved } = e;
       if (!saved || saved.story !== story || saved.duplicateOf !== e.duplicateOf) {
-        batch.assignments.push({ article_id: e.article.id, story_id: story, duplicate_of: e.duplicateOf });
+        batch.assignments.push({ article_id: e.id, story_id: story, duplicate_of: e.duplicateOf });
         touched.add(story);
         if (saved) touched.add(saved.story);
       }
+      if (saved && !inUse.has(saved.story)) retired.add(saved.story);
       if (!e.fingerprintSaved) {
-        batch.fingerprints.push({ article_id: e.article.id, fingerprint: serializeFingerprint(e.prepared!.fingerprint), published_at: new Date(e.time).toISOString(), agency: e.agency });
+        batch.fingerprints.push({ article_id: e.id, fingerprint: serializeFingerprint(e.prepared.fingerprint), published_at: new Date(e.time).toISOString(), agency: e.agency });
       }
-      if (saved?.related !== relatedKey) batch.related.push({ article_id: e.article.id, related });
+      if (saved?.related !== relatedKey) batch.related.push({ article_id: e.id, related });
       done.push(() => {
         e.saved = { story, duplicateOf: e.duplicateOf, related: relatedKey };
         e.fingerprintSaved = true;
       });
     }
-    for (const a of this.outside) {
-      batch.assignments.push(a);
-      touched.add(a.story_id);
+    const continuing = await this.continuing(rewound.stop, idOf);
+    const written = new Set<number>();
+    for (const ref of this.rows) {
+      const id = idOf(ref);
+      if (id === null || !ref.summary || !inUse.has(id) || continuing.has(id) || written.has(id)) continue;
+      const { headline, headline_article_id, entities } = ref.summary;
+      const row = JSON.stringify([id, headline, headline_article_id, entities]);
+      written.add(id);
+      // Placed again as it was: neither its articles nor its summary changed.
+      if (row === ref.row && !touched.has(id)) continue;
+      batch.stories.push({ id, headline, headline_article_id, entities });
+      done.push(() => (ref.row = row));
     }
-    // Placed again, a story's headline and entities may have changed with the same articles.
-    if (rewound) for (const e of this.window) touched.add(this.toStore(e.story));
-    for (const id of retired) touched.delete(id);
-    for (const id of touched) batch.stories.push(await this.storyUpdate(id));
+    // Recounted; one no article is left in is then deleted (`retired`).
+    for (const id of touched) if (!written.has(id)) batch.stories.push(await this.storedRow(id, known, idOf));
     try {
-      if (batch.assignments.length || batch.fingerprints.length || batch.related.length || batch.stories.length || retired.length) await this.store.saveStoryBatch(batch);
+      if (batch.assignments.length || batch.fingerprints.length || batch.related.length || batch.stories.length || retired.size) {
+        await this.store.saveStoryBatch({ ...batch, retired: [...retired] });
+      }
     } catch (err) {
       this.needsRebuild = true;
       this.log('warn', 'story_batch_failed', { articles: batch.assignments.length, error: (err as Error).message });
       return false;
     }
+    for (const [ref, id] of ids) {
+      ref.id = id;
+      this.refs.set(id, ref);
+    }
+    if (this.live && ids.size) rekey(this.live);
     for (const d of done) d();
     this.dirty.clear();
-    this.outside = [];
-    this.settleOld();
+    this.rows.clear();
+    this.settle();
     return true;
   }
 
-  /** Keeps the window within REORDER_DAYS and MAX_WINDOW by moving its oldest articles into the base. */
-  private settleOld(): void {
-    if (this.window.length === 0) return;
-    const times = this.window.map((e) => e.time).sort((a, b) => a - b);
-    let until = this.memory.clock - REORDER_DAYS * DAY_MS;
-    if (times.length > MAX_WINDOW) until = Math.max(until, times[times.length - MAX_WINDOW]!);
-    // A day's worth at a time: settling rebuilds the base, which costs as much as the stories it holds.
-    if (times[0]! >= until - DAY_MS && times.length <= MAX_WINDOW * 1.1) return;
-    const old = this.window.filter((e) => e.time < until).sort(compareEntries);
-    this.base = settle(this.base, old, Math.max(until, this.base.until), (story) => this.toStore(story));
-    this.window = this.window.filter((e) => e.time >= until);
-    for (const e of old) this.byId.delete(e.article.id);
+  /**
+   * Stories a rewind that stopped at `stop` placed articles in and that have articles after it: their
+   * rows were written with their last article and stay.
+   */
+  private async continuing(stop: number | null, idOf: (r: StoryRef) => number | null): Promise<Set<number>> {
+    const out = new Set<number>();
+    if (stop === null) return out;
+    for (let i = lowerBound(this.entries, stop); i < this.entries.length; i++) {
+      const id = this.entries[i]!.story && idOf(this.entries[i]!.story!);
+      if (id != null) out.add(id);
+    }
+    if (stop >= this.lo) return out;
+    // Stopped before memory: a story goes on after `stop` only with an article in the seven days before.
+    for (const ref of this.rows) {
+      const id = idOf(ref);
+      if (id === null || out.has(id) || !ref.summary || ref.summary.last < stop - CONTEXT_MS) continue;
+      if ((await this.store.storyHeadlines(id)).some((a) => articleTime(a) >= stop)) out.add(id);
+    }
+    return out;
   }
 
-  private setIds(ids: Map<number, number>): void {
-    this.ids = new Map(ids);
-    this.byStoreId.clear();
-    for (const [own, id] of this.ids) this.byStoreId.set(id, own);
+  /** The row of a story whose summary was not taken (it only took copies, or lost articles): as stored. */
+  private async storedRow(id: number, known: readonly WindowEntry[], idOf: (r: StoryRef) => number | null): Promise<StoryUpdate> {
+    const stored = await this.store.getStory(id);
+    if (stored) return { id, headline: stored.headline, headline_article_id: stored.headline_article_id, entities: stored.entities.map((e) => ({ key: e.key, weight: e.weight })) };
+    const first = known.find((e) => e.story && idOf(e.story) === id);
+    return { id, headline: first?.title ?? '', headline_article_id: first?.id ?? null, entities: [] };
   }
 
-  private toStore(story: number): number {
-    return story < 0 ? -story : this.ids.get(story)!;
+  /** Keeps memory to the last MAX_WINDOW or so placed articles (whole days) and the seven days before them. */
+  private settle(): void {
+    const n = this.entries.length;
+    if (n <= MAX_WINDOW) return;
+    const newest = dayStart(this.entries[n - 1]!.time);
+    const from = Math.min(newest, dayStart(this.entries[n - MAX_WINDOW - 1]!.time) + DAY_MS);
+    const lo = from - CONTEXT_MS;
+    if (lo <= this.lo + DAY_MS) return; // a day at a time
+    const cut = lowerBound(this.entries, lo);
+    for (let i = 0; i < cut; i++) this.byId.delete(this.entries[i]!.id);
+    this.entries = this.entries.slice(cut);
+    this.lo = lo;
+    this.refs.clear();
+    for (const e of this.entries) if (e.story?.id != null) this.refs.set(e.story.id, e.story);
   }
 
-  /** The clusterer's id for a stored story; a negative one when the clusterer does not hold it. */
-  private fromStore(id: number | null): number | null {
-    return id === null ? null : this.byStoreId.get(id) ?? -id;
+  private storyRef(id: number): StoryRef {
+    let ref = this.refs.get(id);
+    if (!ref) this.refs.set(id, (ref = { id, seq: ++this.seq, summary: null, row: null }));
+    return ref;
+  }
+
+  private newRef(): StoryRef {
+    return { id: null, seq: ++this.seq, summary: null, row: null };
+  }
+
+  private async storedStory(articleId: number): Promise<StoryRef | null> {
+    const a = await this.store.getArticle(articleId);
+    return a?.story_id == null ? null : this.storyRef(a.story_id);
   }
 
   private placementOf(e: WindowEntry): StoryPlacement {
     return {
-      article_id: e.article.id, story_id: this.toStore(e.story), created: e.created, duplicate_of: e.duplicateOf, agency: e.agency,
-      related: e.related.filter((r) => this.ids.has(r.storyId)).map((r) => this.toStore(r.storyId)),
+      article_id: e.id, story_id: e.story!.id!, created: e.created, duplicate_of: e.duplicateOf, agency: e.agency,
+      related: e.related.flatMap((r) => (r.story.id === null ? [] : [r.story.id])),
     };
-  }
-
-  /** The story row's update: the clusterer's view when it holds the story, else the stored one kept. */
-  private async storyUpdate(id: number): Promise<StoryUpdate> {
-    const own = this.byStoreId.get(id);
-    const s = own === undefined ? undefined : this.memory.clusterer.story(own)?.summary();
-    if (s) {
-      return {
-        id,
-        headline: s.headline,
-        headline_article_id: s.headlineArticleId === '' ? null : Number(s.headlineArticleId),
-        entities: s.entities.map((e) => ({ key: e.id, weight: e.weight })),
-      };
-    }
-    const stored = await this.store.getStory(id);
-    if (stored) return { id, headline: stored.headline, headline_article_id: stored.headline_article_id, entities: stored.entities.map((e) => ({ key: e.key, weight: e.weight })) };
-    const first = this.window.find((e) => this.toStore(e.story) === id)?.article ?? (await this.store.storyArticles(id))[0];
-    return { id, headline: first?.title ?? '', headline_article_id: first?.id ?? null, entities: [] };
   }
 }
 
 type Writable<K extends 'assignments' | 'fingerprints' | 'related'> = Array<StoryBatch[K][number]>;
 
-function slim(prepared: PreparedArticle): PreparedArticle {
-  return prepared.short ? prepared : { ...prepared, words: [] };
-}
-
-/** The newest article time in the store (ms), capped at now so a future-dated article cannot empty the window. */
-async function newestStoryTime(store: Store): Promise<number> {
+/** The newest article time in the store (ms), capped at now so a future-dated article cannot empty memory. */
+async function newestArticleTime(store: Store): Promise<number> {
   const [newest] = await store.latestArticles({ limit: 1 });
   const now = Date.now();
-  return newest ? Math.min(now, Date.parse(newest.published_at ?? newest.fetched_at)) : now;
+  return newest ? Math.min(now, articleTime(newest)) : now;
 }

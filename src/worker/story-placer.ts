@@ -7,13 +7,14 @@
 // with its connection and another worker takes over at its next pass.
 //
 // A pass places every waiting article in publication order, and an article published before ones
-// already placed is put where it belongs with the later ones placed again (StoryStage.placeBacklog),
-// so the stories are those one process makes of the same articles in date order, whichever worker
-// stored what, when, and whichever worker placed it.
+// already placed is put where it belongs with the later ones placed again, however late it came
+// (StoryStage.placeBacklog), so the stories are those one ordered pass over the same articles makes,
+// whichever worker stored what, when, and whichever worker placed it (a new placer reads its memory
+// back from the store, which gives the same stories: src/pipeline/stories.ts).
 //
-// An article is placed only once tagged, since its tags weigh in the clustering. A worker killed
-// between storing and tagging leaves an untagged article behind; the placer tags it itself (tagging is
-// deterministic, so the same tags the worker would have saved) before placing it.
+// An article is placed only once tagged, so that no article in a story lacks its tags. A worker
+// killed between storing and tagging leaves an untagged article behind; the placer tags it itself
+// (tagging is deterministic, so the same tags the worker would have saved) before placing it.
 import type { Logger } from '../log/index.ts';
 import { StoryStage } from '../pipeline/stories.ts';
 import { tagStoredArticle } from '../pipeline/tag.ts';
@@ -71,7 +72,7 @@ export async function runStoryPlacer(store: Store, log: Logger, opts: PlacerOpti
       if (await store.leadStories()) {
         const report = await store.storyLock().run(async (stale) => {
           if (!stage) {
-            // Opening replays the last 7 days, so a first hold needs no reload.
+            // Opening reads memory back from the store, so a first hold needs no reload.
             stage = await StoryStage.open(store, { log });
             log('info', 'story_placer_started', {});
           } else if (stale) {
@@ -85,8 +86,8 @@ export async function runStoryPlacer(store: Store, log: Logger, opts: PlacerOpti
       // The articles keep waiting; the next pass (here or in another worker) places them.
       log('error', 'story_pass_failed', { error: (err as Error).message });
     }
-    // A pass that placed articles again costs what the window holds: pausing as long as it took
-    // keeps the placer to half the worker's time however late articles keep arriving.
+    // A pass that placed articles again costs the days from the earliest late one on: pausing as
+    // long as it took keeps the placer to half the worker's time however late articles keep arriving.
     await sleep(Math.max(opts.everyMs, performance.now() - started), opts.signal);
   }
 }
