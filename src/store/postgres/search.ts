@@ -221,6 +221,10 @@ export async function searchPostgres(db: Kysely<Database>, plan: SearchPlan, win
   // index is the way: GIN's bitmap of matches reads no vector at all.
   return db.transaction().execute(async (trx) => {
     await sql`SET LOCAL enable_seqscan = off`.execute(trx);
+    // A word in 100k+ articles makes GIN's bitmap of matches larger than the default 4 MB of
+    // work_mem; PostgreSQL then keeps pages, not rows, and re-checks every vector on them: 10–22 s a
+    // search at 1M articles (bench/search.ts). Enough for the bitmap, for this transaction only.
+    await sql`SET LOCAL work_mem = '64MB'`.execute(trx);
     return run(trx, plan, c, window);
   });
 }
