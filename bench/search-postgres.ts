@@ -14,13 +14,12 @@
 // articles, and a later run measures the queries on it again. The kept cluster runs without fsync,
 // as the bench's throwaway ones do: if the machine crashes during a run, remove the directory.
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { PostgresStore } from '../src/store/postgres/postgres-store.ts';
 import { SEARCH_INDEX_VERSION } from '../src/store/postgres/search.ts';
-import { startTestServer } from '../src/store/postgres/test-server.ts';
+import { freePort, startTestServer } from '../src/store/postgres/test-server.ts';
 import { BENCH_URL_PREFIX, type CorpusArticle, newArticle, REPLICA_SHIFT_DAYS } from './search-corpus.ts';
 import { type Engine, timeHere } from './search-engine.ts';
 import type { NewArticle } from '../src/model/index.ts';
@@ -52,17 +51,6 @@ interface Server {
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function adminQuery(url: string, statement: string, values: unknown[] = []): Promise<pg.QueryResult> {
   const client = new pg.Client({ connectionString: url });

@@ -16,7 +16,7 @@ export interface TestServer {
 }
 
 /** A free TCP port on loopback, as the kernel hands one out. */
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();
