@@ -40,6 +40,7 @@ import { importJsonl } from '../src/pipeline/import.ts';
 import { StoryStage } from '../src/pipeline/stories.ts';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 import { sharedPath } from './shared-data.ts';
+import { nearestRank } from './stats.ts';
 
 const SMALL_ARTICLES = 300;
 /** Kept open at once by the load generator in the throughput runs (and the fixed-rate run). */
@@ -338,7 +339,7 @@ async function cannon(server: Server, paths: readonly string[], until: { duratio
   });
   cursor.set(paths, next);
   latencies.sort((a, b) => a - b);
-  const at = (p: number) => round(latencies[Math.min(latencies.length - 1, Math.ceil(p * latencies.length) - 1)] ?? NaN, 2);
+  const at = (p: number) => round(nearestRank(latencies, p) ?? NaN, 2);
   return {
     requests_per_s: round(latencies.length / ((last - started) / 1000), 1),
     p50_ms: at(0.5),

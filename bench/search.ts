@@ -55,6 +55,7 @@ import { type Engine, type Sample, timeHere } from './search-engine.ts';
 import { startPeer } from './search-peers.ts';
 import { postgresEngine } from './search-postgres.ts';
 import { sharedPath } from './shared-data.ts';
+import { nearestRank } from './stats.ts';
 
 const SMALL_ARTICLES = 2_000;
 /** MARSAD_BENCH_HUGE_ARTICLES sets another size, to try the --huge path quickly (with --small, on 2,000). */
@@ -76,7 +77,7 @@ interface Latency {
 
 function percentiles(samples: number[]): Latency {
   const sorted = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => +sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!.toFixed(3);
+  const at = (p: number) => +nearestRank(sorted, p / 100)!.toFixed(3);
   return { p50_ms: at(50), p95_ms: at(95), p99_ms: at(99), mean_ms: +(samples.reduce((s, x) => s + x, 0) / samples.length).toFixed(3) };
 }
 

@@ -26,6 +26,7 @@ import { startTestServer, type TestServer } from '../src/store/postgres/test-ser
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 import type { Store } from '../src/store/store.ts';
 import { fixtureArticles, PER_EVENT, startFixtureOutlets } from '../test/workers-fixtures.ts';
+import { nearestRank } from './stats.ts';
 
 const SELF = fileURLToPath(import.meta.url);
 const SMALL_EVENTS = 10;
@@ -50,7 +51,7 @@ interface Latency {
 
 function latency(samples: number[]): Latency {
   const sorted = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => +(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0).toFixed(2);
+  const at = (p: number) => +(nearestRank(sorted, p / 100) ?? 0).toFixed(2);
   return { claims: sorted.length, p50_ms: at(50), p95_ms: at(95), max_ms: +(sorted.at(-1) ?? 0).toFixed(2) };
 }
 
