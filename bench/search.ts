@@ -45,10 +45,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NewArticle } from '../src/model/index.ts';
-import { compileFts5, parseQuery, searchDocument } from '../src/search/index.ts';
+import { compileFts5, parseQuery } from '../src/search/index.ts';
 import { planSearch } from '../src/store/search-plan.ts';
 import type { SearchPage, SearchRequest } from '../src/store/search-types.ts';
-import { registerSearchFunctions, SEARCH_COLUMNS, SEARCH_INDEX_VERSION, searchSqlite } from '../src/store/sqlite/search.ts';
+import { INSERT_SEARCH_ROW, registerSearchFunctions, SEARCH_INDEX_VERSION, SEARCH_LAYOUT, searchRow, searchSqlite } from '../src/store/sqlite/search.ts';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 import { type CorpusArticle, mixedQueries, newArticle, nowAfter, readCorpus } from './search-corpus.ts';
 import { type Engine, type Sample, timeHere } from './search-engine.ts';
@@ -118,6 +118,8 @@ interface SqliteBuild {
   index_mb: number;
   database_mb: number;
   built_at: string;
+  /** SEARCH_INDEX_VERSION of the rows: a kept database of another is built again, not reindexed at open for an hour. */
+  search_version: number;
 }
 
 /**
@@ -151,6 +153,7 @@ async function buildSqlite(path: string, corpus: CorpusArticle[], total: number)
     articles: total, build_s: +build.toFixed(2), articles_per_s: Math.round(total / build),
     store_insert: { articles: first, build_s: +storeBuild.toFixed(2), articles_per_s: Math.round(first / storeBuild) },
     index_mb: +(bytes / 1e6).toFixed(1), database_mb: +(whole / 1e6).toFixed(1), built_at: new Date().toISOString(),
+    search_version: SEARCH_INDEX_VERSION,
   };
 }
 
@@ -158,17 +161,16 @@ function replicate(path: string, corpus: CorpusArticle[], from: number, total: n
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = OFF');
-  const docs = corpus.map((a) => ({ t: searchDocument(a.title, ''), b: searchDocument('', a.body) }));
+  const docs = corpus.map((a) => searchRow(a.title, a.body));
   const article = db.prepare(`INSERT INTO articles (url, source_id, title, body, text, published_at, published_offset, fetched_at, authors, lang, search_version)
     VALUES (@url, @source_id, @title, @body, @text, @published_at, @published_offset, @fetched_at, '[]', @lang, ${SEARCH_INDEX_VERSION})`);
-  const row = db.prepare('INSERT INTO article_search (rowid, title_stems, title_surface, stems, surface) VALUES (?, ?, ?, ?, ?)');
+  const row = db.prepare(INSERT_SEARCH_ROW);
   for (let i = from; i < total; i += INSERT_BATCH) {
     db.transaction(() => {
       for (let j = i; j < Math.min(total, i + INSERT_BATCH); j++) {
         const a = newArticle(corpus, j, sources);
         const id = Number(article.run(a).lastInsertRowid);
-        const doc = docs[j % corpus.length]!;
-        row.run(id, doc.t.stems, doc.t.surface, doc.b.stems, doc.b.surface);
+        row.run(id, ...docs[j % corpus.length]!);
       }
     })();
   }
@@ -185,6 +187,9 @@ async function sqliteEngines(corpus: CorpusArticle[], total: number, queries: st
   if (kept && existsSync(path) && existsSync(`${path}.json`)) {
     build = JSON.parse(readFileSync(`${path}.json`, 'utf8')) as SqliteBuild;
     if (build.articles !== total) throw new Error(`${path} holds ${build.articles} articles, not ${total}: remove it to build again`);
+    if (build.search_version !== SEARCH_INDEX_VERSION) {
+      throw new Error(`${path} was indexed by search version ${build.search_version ?? 1}, not ${SEARCH_INDEX_VERSION}: remove it to build again`);
+    }
   } else {
     build = await buildSqlite(path, corpus, total);
     if (kept) writeFileSync(`${path}.json`, JSON.stringify(build));
@@ -195,7 +200,7 @@ async function sqliteEngines(corpus: CorpusArticle[], total: number, queries: st
   const bare = db.prepare(`SELECT rowid FROM article_search WHERE article_search MATCH ? ORDER BY bm25(article_search, 4, 4, 1, 1) LIMIT ${PAGE}`);
   const matchOf = new Map(queries.map((q) => {
     const parsed = parseQuery(q);
-    return [q, parsed.ok ? compileFts5(parsed.query, { timeZone: 'Asia/Riyadh', columns: SEARCH_COLUMNS }).match : null];
+    return [q, parsed.ok ? compileFts5(parsed.query, { ...SEARCH_LAYOUT, timeZone: 'Asia/Riyadh' }).match : null];
   }));
   const agreement = windowAgreement(db, queries, now);
   const close = async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
-import { compileFts5, quoteFts5, type Fts5Query } from './fts5.ts';
+import { compileFts5, FTS5_SURFACE_MARK, markSurface, quoteFts5, type Fts5Query } from './fts5.ts';
 import { parseQuery } from './query-parser.ts';
 import { searchDocument } from './terms.ts';
 import { CASES_NOW, QUERY_CASES } from './testdata/query-cases.ts';
@@ -24,36 +24,41 @@ const DOCS: Array<[id: number, title: string, body: string]> = [
 ];
 const ALL_IDS = DOCS.map(([id]) => id);
 
-function openIndex(): Database.Database {
+/**
+ * The planned schema (fts5.ts), written through searchDocument as the store writes it: with the
+ * surface tokens as they are, or marked (markSurface) as the SQLite store keeps them.
+ */
+function openIndex(marked: boolean): Database.Database {
   const db = new Database(':memory:');
-  // The planned schema (fts5.ts), written through searchDocument as the store will write it.
   db.exec(`CREATE VIRTUAL TABLE article_search USING fts5(stems, surface, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0')`);
   const insert = db.prepare('INSERT INTO article_search (rowid, stems, surface) VALUES (?, ?, ?)');
   for (const [id, title, body] of DOCS) {
     const doc = searchDocument(title, body);
-    insert.run(id, doc.stems, doc.surface);
+    insert.run(id, doc.stems, marked ? markSurface(doc.surface) : doc.surface);
   }
   return db;
 }
 
-const db = openIndex();
-const matchStmt = db.prepare('SELECT rowid AS id FROM article_search WHERE article_search MATCH ? ORDER BY rowid');
+const indexes = { plain: openIndex(false), marked: openIndex(true) };
+type Layout = keyof typeof indexes;
+const statements = new Map(Object.entries(indexes)
+  .map(([layout, db]) => [layout, db.prepare('SELECT rowid AS id FROM article_search WHERE article_search MATCH ? ORDER BY rowid')]));
 
-function matching(expr: string): number[] {
-  return (matchStmt.all(expr) as Array<{ id: number }>).map((r) => r.id);
+function matching(expr: string, layout: Layout = 'plain'): number[] {
+  return (statements.get(layout)!.all(expr) as Array<{ id: number }>).map((r) => r.id);
 }
 
 /** What the store will do with a compiled query (filters aside): the matching rows. */
-function run(c: Fts5Query): number[] {
-  if (c.match !== null) return matching(c.match);
-  const excluded = new Set(c.exclude === null ? [] : matching(c.exclude));
+function run(c: Fts5Query, layout: Layout = 'plain'): number[] {
+  if (c.match !== null) return matching(c.match, layout);
+  const excluded = new Set(c.exclude === null ? [] : matching(c.exclude, layout));
   return ALL_IDS.filter((id) => !excluded.has(id));
 }
 
-function search(input: string): number[] {
+function search(input: string, layout: Layout = 'plain'): number[] {
   const r = parseQuery(input);
   assert.ok(r.ok, r.ok ? '' : r.error.message);
-  return run(compileFts5(r.query, { timeZone: 'Asia/Riyadh' }));
+  return run(compileFts5(r.query, { timeZone: 'Asia/Riyadh', markedSurface: layout === 'marked' }), layout);
 }
 
 const EXPECTED: Array<[query: string, ids: number[]]> = [
@@ -144,6 +149,24 @@ describe('compileFts5 against a real FTS5 index', () => {
     assert.deepEqual(c.filters.sources, [{ text: 'الشرق الأوسط', norm: 'الشرق الاوسط' }]);
     assert.equal(c.filters.publishedFrom, '2026-11-28T21:00:00.000Z');
     assert.equal(c.filters.publishedBefore, '2026-11-30T21:00:00.000Z');
+  });
+
+  it('finds the same articles in an index whose surface tokens are marked, without column filters', () => {
+    for (const [query, ids] of EXPECTED) assert.deepEqual(search(query, 'marked'), ids, query);
+    const r = parseQuery('مستشفى "الشفاء" -"3.5"');
+    assert.ok(r.ok);
+    const c = compileFts5(r.query, { timeZone: 'UTC', markedSurface: true });
+    const m = FTS5_SURFACE_MARK;
+    assert.equal(c.match, `(("مستشف") AND ("${m}الشفاء")) NOT ("${m}3.${m}5")`);
+  });
+
+  it('keeps stems and marked surface tokens apart, also the parts FTS5 splits a number into', () => {
+    const m = FTS5_SURFACE_MARK;
+    assert.equal(markSurface('الشفاء 3.5 iPhone'), `${m}الشفاء ${m}3.${m}5 ${m}iPhone`);
+    // الشفاء is a surface token of article 6 and not a stem of any: unmarked, the marked index has it nowhere.
+    assert.deepEqual(matching('"الشفاء"', 'marked'), []);
+    assert.deepEqual(matching(`"${m}الشفاء"`, 'marked'), [6]);
+    assert.deepEqual(matching('"2026"', 'marked'), [8, 9]);
   });
 
   it('searches several columns per role when the store asks', () => {

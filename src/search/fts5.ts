@@ -22,6 +22,13 @@
 // the two still meet. remove_diacritics 0 because normalizeArabic decided what folds already.
 // Ranking (bm25 with the title weighted) will want the title's tokens in columns of their own
 // (title_stems, title_surface); `Fts5Columns` lets the store list several columns per role.
+//
+// A column filter ({title_stems stems} : …) costs FTS5 a walk through each match's positions to
+// see which columns they are in, and bm25() pays it again to count the rows that hold each phrase:
+// on a million articles, half the time of a common word's search. The store writes every surface
+// token with FTS5_SURFACE_MARK before it (markSurface), so no stem is spelled like a surface
+// token, and compiles with `markedSurface`: a phrase then finds its tokens in its own columns with
+// no filter. (PostgreSQL's vectors keep the two apart alike, with tsquery.ts's SURFACE_MARK.)
 import { analyzeQuery, type IndexColumn, type IndexPhrase } from './terms.ts';
 import { searchFilters, type SearchFilters } from './filters.ts';
 import type { SearchQuery } from './query-types.ts';
@@ -50,6 +57,29 @@ export interface CompileOptions {
   /** IANA zone for from:/to: days (the `timeZone` setting). */
   timeZone: string;
   columns?: Fts5Columns;
+  /**
+   * The index holds its surface tokens marked (markSurface) and its stems as they are, each role
+   * in `columns` and nowhere else: phrases are written without a column filter.
+   */
+  markedSurface?: boolean;
+}
+
+/**
+ * Written before each surface token by an index that keeps stems and surface forms apart by
+ * spelling. A private-use character: the analyzer's tokens never hold one (tokenize.ts reads it as
+ * a separator), and FTS5's unicode61 counts it a token character, so it stays part of the token.
+ */
+export const FTS5_SURFACE_MARK = '\uE000';
+
+/** What unicode61 reads as one token: a run of letters, digits and private-use characters. */
+const FTS5_TOKEN = /[\p{L}\p{N}\p{Co}]+/gu;
+
+/**
+ * Surface text (space-separated tokens) with FTS5_SURFACE_MARK before every token FTS5 will see, also
+ * the parts of a token it splits (3.5 is 3 and 5), so no part of it can pass for a stem.
+ */
+export function markSurface(text: string): string {
+  return text.replace(FTS5_TOKEN, (run) => FTS5_SURFACE_MARK + run);
 }
 
 const COLUMN_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -68,23 +98,29 @@ function columnSpec(names: readonly string[]): string {
   return names.length === 1 ? names[0]! : `{${names.join(' ')}}`;
 }
 
-/** `stems : "مفاوض"`, `surface : "وقف" + "اطلاق" + "النار"` (+ joins the tokens of one phrase). */
-function phrase(p: IndexPhrase, columns: Fts5Columns): string {
-  return `${columnSpec(columns[p.column])} : ${p.tokens.map(quoteFts5).join(' + ')}`;
+/**
+ * `stems : "مفاوض"`, `surface : "وقف" + "اطلاق" + "النار"` (+ joins the tokens of one phrase); in
+ * a marked index `"مفاوض"` and the surface tokens marked.
+ */
+function phrase(p: IndexPhrase, columns: Fts5Columns, marked: boolean): string {
+  if (!marked) return `${columnSpec(columns[p.column])} : ${p.tokens.map(quoteFts5).join(' + ')}`;
+  const tokens = p.column === 'surface' ? p.tokens.map(markSurface) : p.tokens;
+  return tokens.map(quoteFts5).join(' + ');
 }
 
-function anyOf(phrases: IndexPhrase[], columns: Fts5Columns): string {
-  const parts = phrases.map((p) => phrase(p, columns));
+function anyOf(phrases: IndexPhrase[], columns: Fts5Columns, marked: boolean): string {
+  const parts = phrases.map((p) => phrase(p, columns, marked));
   return parts.length === 1 ? parts[0]! : `(${parts.join(' OR ')})`;
 }
 
 /** Compile a parsed query for SQLite: a MATCH expression and the filters. */
 export function compileFts5(q: SearchQuery, options: CompileOptions): Fts5Query {
   const columns = options.columns ?? DEFAULT_FTS5_COLUMNS;
+  const marked = options.markedSurface === true;
   const analyzed = analyzeQuery(q);
   const filters = searchFilters(q, options.timeZone);
-  const positive = analyzed.must.map((g) => anyOf(g, columns));
-  const negative = analyzed.not.length > 0 ? anyOf(analyzed.not, columns) : null;
+  const positive = analyzed.must.map((g) => anyOf(g, columns, marked));
+  const negative = analyzed.not.length > 0 ? anyOf(analyzed.not, columns, marked) : null;
   if (positive.length === 0) return { match: null, exclude: negative, filters };
   const all = positive.length === 1 ? positive[0]! : positive.map((p) => `(${p})`).join(' AND ');
   // FTS5's NOT is binary ("a NOT b"), with higher precedence than AND: both sides in parentheses.

@@ -1,11 +1,13 @@
 // The SQL a search on SQLite is made of: the prepared-statement cache, a plan compiled to a MATCH
 // expression and bound filters, and the expressions both orders share.
 import type Database from 'better-sqlite3';
-import { compileFts5, type Fts5Columns } from '../../search/index.ts';
+import { compileFts5, type CompileOptions, type Fts5Columns } from '../../search/index.ts';
 import type { SearchPlan } from '../search-plan.ts';
 
 /** The title has columns of its own so bm25() can weight it (fts5.ts's Fts5Columns). */
 export const SEARCH_COLUMNS: Fts5Columns = { stems: ['title_stems', 'stems'], surface: ['title_surface', 'surface'] };
+/** How the index is written (search.ts's searchRow): its surface tokens marked, so no column filters. */
+export const SEARCH_LAYOUT: Omit<CompileOptions, 'timeZone'> = { columns: SEARCH_COLUMNS, markedSurface: true };
 /** bm25() weights in column order: title_stems, title_surface, stems, surface. */
 export const TITLE_WEIGHT = 4;
 
@@ -33,7 +35,7 @@ export interface Sql {
 
 /** The filters of a plan as bound parameters, copies left out; the MATCH kept apart. */
 export function compile(plan: SearchPlan): Sql {
-  const compiled = compileFts5(plan.query, { timeZone: plan.timeZone, columns: SEARCH_COLUMNS });
+  const compiled = compileFts5(plan.query, { ...SEARCH_LAYOUT, timeZone: plan.timeZone });
   const f = compiled.filters;
   const where = ['a.duplicate_of IS NULL'];
   const params: Record<string, unknown> = {};

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { loadSearchFixtures, SEARCH_NOW, waterReports } from '../search-fixtures.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { planSearch } from '../search-plan.ts';
+import { searchDocument } from '../../search/index.ts';
 import { registerSearchFunctions, SEARCH_INDEX_VERSION, searchSqlite } from './search.ts';
 import { SqliteStore } from './sqlite-store.ts';
 
@@ -46,6 +47,52 @@ test('sqlite search: articles stored before search existed are indexed when the 
     const again = await reopened.search({ q: 'خبر' });
     assert.equal(again.ok && again.total, 1_202);
     await reopened.close();
+  }));
+
+/** The row count in an FTS5 table's totals record (id 1 of its data): what bm25() takes for N. */
+function ftsRowCount(db: Database.Database): number {
+  const block = db.prepare('SELECT block FROM article_search_data WHERE id = 1').pluck().get() as Buffer;
+  let n = 0;
+  for (const byte of block) {
+    n = n * 128 + (byte & 0x7f);
+    if (byte < 0x80) break;
+  }
+  return n;
+}
+
+test('sqlite search: an index of unmarked surface tokens (search version 1) is written again, into a fresh table', () =>
+  withDir(async (dir) => {
+    const path = join(dir, 'v7.db');
+    const old = new Database(path);
+    old.exec(MIGRATIONS.slice(0, 7).join(''));
+    old.pragma('user_version = 7');
+    const insert = old.prepare(`INSERT INTO articles (url, title, body, text, published_at, fetched_at, search_version)
+      VALUES (?, ?, '<p>نص</p>', ?, '2026-11-24T07:00:00.000Z', '2026-11-24T08:00:00.000Z', 1)`);
+    const row = old.prepare('INSERT INTO article_search (rowid, title_stems, title_surface, stems, surface) VALUES (?, ?, ?, ?, ?)');
+    const texts: Array<[string, string]> = [
+      ['غزة: إعلان وقف إطلاق النار', 'أعلن الوسطاء وقف إطلاق النار في غزة بعد مفاوضات طويلة.'],
+      ['النار تلتهم سوقاً', 'اشتعلت النار في سوق قديم ثم أُعلن وقف العمل فيه.'],
+      ['مستشفى الشفاء', 'استقبل مستشفى الشفاء عشرات الجرحى.'],
+    ];
+    for (const [i, [title, text]] of texts.entries()) {
+      const id = Number(insert.run(`https://www.aljazeera.net/news/${i}`, title, text).lastInsertRowid);
+      // As version 1 wrote them: surface tokens as they are.
+      const t = searchDocument(title, '');
+      const b = searchDocument('', text);
+      row.run(id, t.stems, t.surface, b.stems, b.surface);
+    }
+    old.close();
+
+    const store = SqliteStore.open(path);
+    const phrase = await store.search({ q: '"وقف إطلاق النار"' });
+    assert.deepEqual(phrase.ok && phrase.items.map((i) => i.article.title), ['غزة: إعلان وقف إطلاق النار']);
+    const words = await store.search({ q: 'وقف النار', sort: 'date' });
+    assert.equal(words.ok && words.total, 2);
+    await store.close();
+    const check = new Database(path, { readonly: true });
+    assert.equal(ftsRowCount(check), texts.length, 'rows counted once, as bm25() needs, not once per version');
+    assert.equal(check.prepare('SELECT COUNT(*) FROM articles WHERE search_version = ?').pluck().get(SEARCH_INDEX_VERSION), texts.length);
+    check.close();
   }));
 
 test('sqlite search: syndicated copies are folded under their original and counted', () =>

@@ -9,7 +9,7 @@
 import type Database from 'better-sqlite3';
 import type { Article } from '../../model/index.ts';
 import { normalizeArabic } from '../../arabic/index.ts';
-import { searchDocument } from '../../search/index.ts';
+import { markSurface, searchDocument } from '../../search/index.ts';
 import { encodeCursor, RANK_WINDOW, type SearchPlan } from '../search-plan.ts';
 import { buildSnippet } from '../search-snippet.ts';
 import { MAX_DAY_FACETS, MAX_RELEVANCE_OFFSET, MAX_SOURCE_FACETS, type SearchFacets, type SearchResults } from '../search-types.ts';
@@ -18,14 +18,14 @@ import { dateOrderCounts, dateOrderIds } from './search-date.ts';
 import { type FacetCount, rankWindow } from './search-rank.ts';
 import { compile } from './search-sql.ts';
 
-export { SEARCH_COLUMNS } from './search-sql.ts';
+export { SEARCH_COLUMNS, SEARCH_LAYOUT } from './search-sql.ts';
 
 /**
  * What the rows of article_search were built by. Rows indexed by an older analyzer (or never, as
  * after the upgrade to migration 3) are indexed again at open; bump this when searchDocument's
- * output changes.
+ * output or searchRow's changes. 2: surface tokens marked (fts5.ts's markSurface).
  */
-export const SEARCH_INDEX_VERSION = 1;
+export const SEARCH_INDEX_VERSION = 2;
 
 /** Rows per transaction when indexing a database that predates search: a crash loses one batch of work. */
 const BACKFILL_BATCH = 500;
@@ -35,14 +35,23 @@ export function registerSearchFunctions(db: Database.Database): void {
   db.function('marsad_normalize', { deterministic: true }, (s: unknown) => (typeof s === 'string' ? normalizeArabic(s) : null));
 }
 
-/** Write (or rewrite) one article's index row; the caller holds the transaction. */
-export function indexArticle(db: Database.Database, id: number, title: string, text: string, replace = false): void {
-  // Title and body through searchDocument separately: the same tokens as one call, in two columns.
+/**
+ * An article's index row: title_stems, title_surface, stems, surface. Title and body go through
+ * searchDocument apart (the same tokens as one call, in two columns), and the surface columns are
+ * marked (SEARCH_LAYOUT).
+ */
+export function searchRow(title: string, text: string): [string, string, string, string] {
   const t = searchDocument(title, '');
   const b = searchDocument('', text);
+  return [t.stems, markSurface(t.surface), b.stems, markSurface(b.surface)];
+}
+
+export const INSERT_SEARCH_ROW = 'INSERT INTO article_search (rowid, title_stems, title_surface, stems, surface) VALUES (?, ?, ?, ?, ?)';
+
+/** Write (or rewrite) one article's index row; the caller holds the transaction. */
+export function indexArticle(db: Database.Database, id: number, title: string, text: string, replace = false): void {
   if (replace) db.prepare('DELETE FROM article_search WHERE rowid = ?').run(id);
-  db.prepare('INSERT INTO article_search (rowid, title_stems, title_surface, stems, surface) VALUES (?, ?, ?, ?, ?)')
-    .run(id, t.stems, t.surface, b.stems, b.surface);
+  db.prepare(INSERT_SEARCH_ROW).run(id, ...searchRow(title, text));
   db.prepare('UPDATE articles SET search_version = ? WHERE id = ?').run(SEARCH_INDEX_VERSION, id);
 }
 
