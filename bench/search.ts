@@ -8,7 +8,8 @@
  * query where it runs (search-engine.ts): CPU is this process's for the stores, the child's for the
  * peers, and PostgreSQL's server processes have theirs apart (`server_cpu`), as the store's client
  * side is all `cpu` sees. Each engine's entry says what one query returns: the store a whole
- * results page, the peers and the bare FTS5 lookup 20 ranked ids.
+ * results page, the peers 20 ids, and the bare FTS5 lookups 20 ids by bm25 (fts5_match) or the 20
+ * newest, stopping there as FlexSearch does (fts5_newest): the index alone, without the page's work.
  *
  * Articles are stored as a crawler stores them: in publication order (the corpus's own dates), each
  * under its outlet (14 sources). Every engine indexes the same tokens: our analyzer's stems
@@ -179,7 +180,7 @@ function replicate(path: string, corpus: CorpusArticle[], from: number, total: n
 }
 
 /** The store's search and the bare FTS5 lookup, on a database built for the run or kept from an earlier one. */
-async function sqliteEngines(corpus: CorpusArticle[], total: number, queries: string[], now: Date): Promise<{ store: Engine & { search: Search }; bare: Engine; agreement: Record<string, number> }> {
+async function sqliteEngines(corpus: CorpusArticle[], total: number, queries: string[], now: Date): Promise<{ store: Engine & { search: Search }; bare: Engine; newest: Engine; agreement: Record<string, number> }> {
   const kept = process.env.MARSAD_BENCH_SEARCH_DB;
   const dir = kept ? null : mkdtempSync(join(tmpdir(), 'marsad-bench-search-'));
   const path = kept ?? join(dir!, 'search.db');
@@ -198,6 +199,7 @@ async function sqliteEngines(corpus: CorpusArticle[], total: number, queries: st
   const db = new Database(path, { readonly: true });
   registerSearchFunctions(db);
   const bare = db.prepare(`SELECT rowid FROM article_search WHERE article_search MATCH ? ORDER BY bm25(article_search, 4, 4, 1, 1) LIMIT ${PAGE}`);
+  const newest = db.prepare(`SELECT rowid FROM article_search WHERE article_search MATCH ? ORDER BY rowid DESC LIMIT ${PAGE}`);
   const matchOf = new Map(queries.map((q) => {
     const parsed = parseQuery(q);
     return [q, parsed.ok ? compileFts5(parsed.query, { ...SEARCH_LAYOUT, timeZone: 'Asia/Riyadh' }).match : null];
@@ -211,6 +213,10 @@ async function sqliteEngines(corpus: CorpusArticle[], total: number, queries: st
   return {
     store: { search: (request) => store.search(request), measure: (q) => timeHere(() => store.search({ q, limit: PAGE, now })), close, report: { ...build, returns: 'a results page: 20 articles with snippets, exact total, facets by outlet and day, copies folded' } },
     bare: { measure: (q) => timeHere(() => (matchOf.get(q) ? bare.all(matchOf.get(q)) : [])), close: async () => undefined, report: { returns: '20 ids by bm25 alone' } },
+    newest: {
+      measure: (q) => timeHere(() => (matchOf.get(q) ? newest.all(matchOf.get(q)) : [])), close: async () => undefined,
+      report: { returns: 'the 20 newest ids, stopping at the limit: no ranking, total, facets or snippets (the work FlexSearch does)' },
+    },
     agreement,
   };
 }
@@ -281,6 +287,7 @@ export async function benchSearch(opts: { small: boolean; huge?: boolean }) {
     const sqlite = await sqliteEngines(corpus, total, queries, now);
     engines.sqlite = sqlite.store;
     engines.fts5_match = sqlite.bare;
+    engines.fts5_newest = sqlite.newest;
     agreement = { window_agreement: sqlite.agreement };
     if (opts.small && process.env.MARSAD_BENCH_POSTGRES !== '1') skipped.postgres = { skipped: 'small run (MARSAD_BENCH_POSTGRES=1 adds it)' };
     else {
