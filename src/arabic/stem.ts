@@ -50,7 +50,11 @@ interface Suffix {
   minRest: number;
   /** Attached pronouns: before them a taa marbuta is written ت (حكومة + ها = حكومتها). */
   pronoun?: boolean;
+  /** Not stripped after this letter: the word then ends in a shorter suffix, tried next. */
+  notAfter?: number;
 }
+
+const WAW = 0x0648; // و
 
 // Longest first. Each is stripped whenever it ends the word and enough remains, then the list is
 // tried again, so الفلسطينيين → فلسطيني → فلسطين → فلسط meets فلسطين → فلسط.
@@ -66,7 +70,9 @@ const SUFFIXES: Suffix[] = [
   { text: 'ها', minRest: MIN_STEM, pronoun: true },
   { text: 'هم', minRest: 4, pronoun: true },
   { text: 'كم', minRest: 4, pronoun: true },
-  { text: 'نا', minRest: 4, pronoun: true },
+  // Not after و: قانونا، تعاونا، مضمونا are a noun in ون with accusative tanween (قانون + ا), and
+  // a verb in وا before نا (أخبرونا، ساعدونا) loses its ا, then ون, all the same.
+  { text: 'نا', minRest: 4, pronoun: true, notAfter: WAW },
   { text: 'هن', minRest: 4, pronoun: true },
   // Sound plurals and the dual. ان ends many names and nouns (لبنان، ايران، انسان), so it needs
   // four letters before it: لبنان and اللبنانية then both stop at لبنان. ين stays at three for
@@ -129,7 +135,7 @@ function stripSuffixes(w: string, from: number): string {
     let suffix: Suffix | undefined;
     if (candidates) {
       for (const s of candidates) {
-        if (end - from - s.text.length >= s.minRest && w.endsWith(s.text, end)) {
+        if (end - from - s.text.length >= s.minRest && w.endsWith(s.text, end) && w.charCodeAt(end - s.text.length - 1) !== s.notAfter) {
           suffix = s;
           break;
         }

@@ -31,6 +31,9 @@ export const SEARCH_CASES: Array<[query: string, expected: string[] | { error: s
   ['مستشفى', ['shifa-hospital', 'aswan-hospital']],
   ['اسوان', ['aswan-hospital']],
   ['ايران', ['iran-nuclear']],
+  // A noun in ون with accusative tanween: قانونًا is قانون, not قانو + نا.
+  ['قانون', ['morocco-elections']],
+  ['القانون', ['morocco-elections']],
   ['اسيا', ['aramco']],
   ['غزه', ['israel-ceasefire', 'shifa-hospital', 'gaza-aid']],
   // Vocalized query, bare text; bare query, vocalized text.

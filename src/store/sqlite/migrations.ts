@@ -1,4 +1,19 @@
 /**
+ * A new analyzer (SEARCH_INDEX_VERSION) writes every row of the search index again: into a new,
+ * empty table, by backfillSearchIndex at open. Deleting the old rows one by one instead would leave
+ * the table's row count and column totals, which bm25() weighs by and a contentless table does not
+ * lower on a delete, twice what they are.
+ */
+const RECREATE_SEARCH_INDEX = `
+  DROP TABLE article_search;
+  CREATE VIRTUAL TABLE article_search USING fts5(
+    title_stems, title_surface, stems, surface,
+    content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0'
+  );
+  UPDATE articles SET search_version = NULL WHERE search_version IS NOT NULL;
+  `;
+
+/**
  * The SQLite schema, one entry per version. A database records the last applied version in
  * `PRAGMA user_version`; each migration runs in a transaction with the version bump, so a crash
  * halfway leaves the previous version intact. Never edit an entry that has shipped: append one.
@@ -176,16 +191,9 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX articles_category_latest ON articles (category, COALESCE(published_at, fetched_at) DESC, id DESC) WHERE category IS NOT NULL;
   `,
 
-  // 8: the index of SEARCH_INDEX_VERSION 2 writes surface tokens marked (src/search/fts5.ts), so
-  // every row is written again: into a new, empty table, by backfillSearchIndex at open. Deleting
-  // the old rows one by one instead would leave the table's row count and column totals, which
-  // bm25() weighs by and a contentless table does not lower on a delete, twice what they are.
-  `
-  DROP TABLE article_search;
-  CREATE VIRTUAL TABLE article_search USING fts5(
-    title_stems, title_surface, stems, surface,
-    content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0'
-  );
-  UPDATE articles SET search_version = NULL WHERE search_version IS NOT NULL;
-  `,
+  // 8: the index of SEARCH_INDEX_VERSION 2 writes surface tokens marked (src/search/fts5.ts).
+  RECREATE_SEARCH_INDEX,
+
+  // 9: SEARCH_INDEX_VERSION 3, the stemmer's قانونا.
+  RECREATE_SEARCH_INDEX,
 ];
